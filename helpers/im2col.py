@@ -1,0 +1,155 @@
+"""im2col: convolution as ONE matrix product of patches and filters.
+
+Copy every window the kernel reads into a row of the *patch matrix* P (L_out, K * C_in);
+flatten the filters into a matrix (K * C_in, C_out), one column per output channel. Then
+
+    conv1d(X, W, b) == P @ W.reshape(K * C_in, C_out) + b,
+
+a single matrix product (GEMM), which is how fast libraries compute convolution.
+``col2im1d`` is the adjoint (transpose) of ``im2col1d``: it adds each patch entry back onto
+the input position it came from, which is what backpropagation to the input needs.
+"""
+import numpy as np
+
+from helpers.conv import _check_layer_args, _geometry, sliding_windows
+from helpers.validation import as_float_array, check_int
+
+__all__ = ["im2col1d", "im2col1d_naive", "col2im1d", "col2im1d_naive", "conv1d_gemm"]
+
+
+def _check_X(X, func):
+    return as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)", func)
+
+
+def im2col1d(X, K, stride=1, padding="valid", dilation=1):
+    """Patch matrix: one row per output position, holding the window that output reads.
+
+    Parameters
+    ----------
+    X : array_like, shape (L, C_in) or (N, L, C_in)
+    K : int
+        Kernel size.
+    stride, padding, dilation
+        As in ``conv1d``.
+
+    Returns
+    -------
+    P : numpy.ndarray, shape (L_out, K * C_in) or (N, L_out, K * C_in)
+        Row i is ``X_pad[i*s + k*d, c]`` for k = 0..K-1 (outer), c = 0..C_in-1 (inner), i.e.
+        the window flattened row-major, matching ``W.reshape(K * C_in, C_out)``.
+        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
+
+    Introduced in notebook 05.
+    """
+    X = _check_X(X, "im2col1d")
+    axis = X.ndim - 2                                            # the length axis
+    _geometry(X.shape[axis], K, stride, padding, dilation, "im2col1d")
+    win = sliding_windows(X, K, stride, padding, dilation)      # (..., L_out, K, C_in) view
+    return win.reshape(*win.shape[:-2], K * X.shape[-1])        # (..., L_out, K*C_in) copy
+
+
+def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):
+    """Loop twin of ``im2col1d`` (same arguments and result); the tests' reference."""
+    X = _check_X(X, "im2col1d_naive")
+    Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
+    N, L, C_in = Xb.shape
+    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "im2col1d_naive")
+    P = np.zeros((N, L_out, K * C_in), dtype=X.dtype)
+    for n in range(N):
+        for i in range(L_out):
+            for k in range(K):
+                j = i * stride + k * dilation - pl
+                if 0 <= j < L:
+                    for c in range(C_in):
+                        P[n, i, k * C_in + c] = Xb[n, j, c]
+    return P if X.ndim == 3 else P[0]
+
+
+def _check_cols(cols, K, func):
+    cols = as_float_array(cols, "cols", (2, 3),
+                          "a patch matrix of shape (L_out, K*C_in) or (N, L_out, K*C_in)", func)
+    K = check_int(K, "K (the kernel size)", func, 1)
+    if cols.shape[-1] % K:
+        raise ValueError(f"{func}: the last axis of cols ({cols.shape[-1]}) must be K*C_in, "
+                         f"a multiple of K={K}; got cols of shape {cols.shape}")
+    return cols, K
+
+
+def _check_L_out(cols, L_out, func):
+    if cols.shape[-2] != L_out:
+        raise ValueError(f"{func}: cols has {cols.shape[-2]} rows but this geometry gives "
+                         f"L_out={L_out}; got cols of shape {cols.shape}")
+
+
+def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
+    """Adjoint of ``im2col1d``: add every patch entry back onto the input position it read.
+
+    Parameters
+    ----------
+    cols : array_like, shape (L_out, K * C_in) or (N, L_out, K * C_in)
+        A patch-shaped array (for instance the gradient with respect to the patch matrix).
+    L : int
+        Length of the original input.
+    K : int
+        Kernel size.
+    stride, padding, dilation
+        The geometry that produced the patches.
+
+    Returns
+    -------
+    numpy.ndarray, shape (L, C_in) or (N, L, C_in)
+        ``out[j, c] = sum of cols[i, k*C_in + c] over all (i, k) with i*s + k*d - p_left == j``;
+        entries that fell on padding are dropped. For any Y,
+        ``sum(im2col1d(X) * Y) == sum(X * col2im1d(Y))``.
+
+    Introduced in notebook 07.
+    """
+    cols, K = _check_cols(cols, K, "col2im1d")
+    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "col2im1d")
+    _check_L_out(cols, L_out, "col2im1d")
+    cb = cols if cols.ndim == 3 else cols[None]                 # (N, L_out, K*C_in)
+    N, C_in = cb.shape[0], cb.shape[-1] // K
+    cb = cb.reshape(N, L_out, K, C_in)                          # (N, L_out, K, C_in)
+    Xp = np.zeros((N, L + pl + pr, C_in), dtype=cols.dtype)     # (N, L_pad, C_in)
+    last = (L_out - 1) * stride + 1
+    for k in range(K):                                          # a loop over taps, not positions
+        Xp[:, k * dilation:k * dilation + last:stride, :] += cb[:, :, k, :]
+    out = Xp[:, pl:pl + L, :]                                   # (N, L, C_in)
+    return out if cols.ndim == 3 else out[0]
+
+
+def col2im1d_naive(cols, L, K, stride=1, padding="valid", dilation=1):
+    """Loop twin of ``col2im1d`` (same arguments and result); the tests' reference."""
+    cols, K = _check_cols(cols, K, "col2im1d_naive")
+    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "col2im1d_naive")
+    _check_L_out(cols, L_out, "col2im1d_naive")
+    cb = cols if cols.ndim == 3 else cols[None]
+    N, C_in = cb.shape[0], cb.shape[-1] // K
+    out = np.zeros((N, L, C_in), dtype=cols.dtype)
+    for n in range(N):
+        for i in range(L_out):
+            for k in range(K):
+                j = i * stride + k * dilation - pl
+                if 0 <= j < L:
+                    for c in range(C_in):
+                        out[n, j, c] += cb[n, i, k * C_in + c]
+    return out if cols.ndim == 3 else out[0]
+
+
+def conv1d_gemm(X, W, b=None, stride=1, padding="valid", dilation=1):
+    """``conv1d`` written out as im2col followed by one matrix product.
+
+    ``out = im2col1d(X) @ W.reshape(K * C_in, C_out) + b``: shapes
+    (N, L_out, K*C_in) @ (K*C_in, C_out) -> (N, L_out, C_out). Same arguments and result as
+    ``helpers.conv.conv1d``; kept separate so the route is visible in three lines.
+
+    Introduced in notebook 05.
+    """
+    X, W, b, batched = _check_layer_args(X, W, b, "conv1d_gemm")
+    K, C_in, C_out = W.shape
+    _geometry(X.shape[1], K, stride, padding, dilation, "conv1d_gemm")  # messages name conv1d_gemm
+    P = im2col1d(X, K, stride, padding, dilation)              # (N, L_out, K*C_in)
+    out = P @ W.reshape(K * C_in, C_out)                        # (N, L_out, C_out)
+    if b is not None:
+        out = out + b                                           # broadcast over N, L_out
+    return out if batched else out[0]

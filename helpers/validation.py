@@ -1,0 +1,73 @@
+"""Argument checks shared by the helpers.
+
+Every public helper validates its input here, so a student who passes the wrong thing gets a
+``TypeError`` or ``ValueError`` that names the argument, says what was expected and shows what
+came (with its shape), instead of a silent wrong answer or an error from deep inside numpy.
+"""
+import numbers
+
+import numpy as np
+
+__all__ = ["as_float_array", "check_int", "describe"]
+
+
+def describe(a):
+    """Short description of an array for error messages: ``'a 2-D array of shape (5, 1)'``."""
+    return f"a {a.ndim}-D array of shape {a.shape}"
+
+
+def as_float_array(value, name, ndims, expected, func):
+    """Convert ``value`` to a floating-point array and check it.
+
+    Parameters
+    ----------
+    value : array_like
+        What the caller passed.
+    name : str
+        The argument's name, as the user sees it (``"X"``, ``"w"``).
+    ndims : tuple of int
+        The accepted numbers of dimensions.
+    expected : str
+        What was expected, in words, e.g. ``"a 1-D array of shape (L,)"``.
+    func : str
+        The public function's name, used as the message prefix.
+
+    Returns
+    -------
+    numpy.ndarray
+        ``float32`` when the input is ``float32`` (or ``float16``), otherwise ``float64``.
+
+    Raises
+    ------
+    TypeError
+        If the values are not real numbers (strings, objects, booleans, complex).
+    ValueError
+        If the number of dimensions is not in ``ndims`` or the array is empty.
+    """
+    try:
+        a = np.asarray(value)
+    except ValueError as err:  # ragged nested lists
+        raise ValueError(f"{func}: {name} must be {expected}; got a ragged sequence ({err})") from None
+    if a.dtype.kind not in "iuf":
+        what = "booleans" if a.dtype.kind == "b" else f"values of dtype {a.dtype}"
+        raise TypeError(f"{func}: {name} must hold real numbers (int or float); got {what}")
+    if a.ndim not in ndims:
+        raise ValueError(f"{func}: {name} must be {expected}; got {describe(a)}")
+    if a.size == 0:
+        raise ValueError(f"{func}: {name} must not be empty; got {describe(a)}")
+    dtype = np.float32 if a.dtype in (np.float16, np.float32) else np.float64
+    return a.astype(dtype, copy=False)
+
+
+def check_int(value, name, func, minimum):
+    """Return ``value`` as an ``int`` if it is an integer ``>= minimum``; raise otherwise.
+
+    ``True``/``False`` and floats such as ``2.0`` are rejected: a stride of ``2.5`` or ``True``
+    is a mistake, not a request.
+    """
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise TypeError(f"{func}: {name} must be an integer >= {minimum}; got {value!r} "
+                        f"({type(value).__name__})")
+    if value < minimum:
+        raise ValueError(f"{func}: {name} must be an integer >= {minimum}; got {value}")
+    return int(value)
