@@ -1,0 +1,103 @@
+"""Interactive explorers. Each is a small class that owns its figure, controls and output.
+
+Its ``update(...)`` method takes plain values, updates the figure's artists (no re-plotting),
+re-renders the figure into its ``Output`` and returns what it computed, so a test (or the
+cell after the widget) can call it and inspect the result. Moving a control calls the same
+method. Display an explorer by leaving it as the last expression of a cell.
+"""
+import ipywidgets as widgets
+import numpy as np
+from IPython.display import clear_output, display
+
+from helpers.activations import ACTIVATIONS
+from helpers.plotting import new_figure, plot_activation, plot_contributions
+
+__all__ = ["NeuronExplorer"]
+
+
+class _Explorer:
+    """Shared plumbing: an Output that shows ``self.fig``, and notebook display of the box."""
+
+    def _init_output(self, controls):
+        self.output = widgets.Output()
+        self.widget = widgets.VBox([controls, self.output])
+
+    def _render(self):
+        with self.output:
+            clear_output(wait=True)
+            display(self.fig)
+
+    def _ipython_display_(self):
+        display(self.widget)
+
+
+def _slider(description, value, lo=-2.0, hi=2.0):
+    return widgets.FloatSlider(value=value, min=lo, max=hi, step=0.1, description=description,
+                               continuous_update=True, readout_format=".1f",
+                               layout=widgets.Layout(width="260px"))
+
+
+class NeuronExplorer(_Explorer):
+    """One neuron a = sigma(x . w + b): sliders for the weights and the bias.
+
+    Parameters
+    ----------
+    x : array_like, shape (n,)
+        The (fixed) input.
+    w : array_like, shape (n,)
+        Initial weights.
+    b : float
+        Initial bias.
+    activation : {"relu", "sigmoid"}
+
+    Attributes
+    ----------
+    z, a : float
+        Pre-activation and activation after the last update.
+    bars : matplotlib.container.BarContainer
+        The n + 2 bars: products x_i w_i, the bias, and z.
+    marker : matplotlib.lines.Line2D
+        The point (z, sigma(z)) on the activation curve.
+
+    Introduced in notebook 01.
+    """
+
+    def __init__(self, x, w, b=0.0, activation="relu"):
+        self.x = np.asarray(x, dtype=float)
+        w = np.asarray(w, dtype=float)
+        if self.x.ndim != 1 or w.shape != self.x.shape:
+            raise ValueError(f"NeuronExplorer: x and w must be 1-D of the same length; got "
+                             f"shapes {self.x.shape} and {w.shape}")
+        if activation not in ACTIVATIONS:
+            raise ValueError(f"NeuronExplorer: activation must be one of {sorted(ACTIVATIONS)}; "
+                             f"got {activation!r}")
+        self.fn = ACTIVATIONS[activation]
+        self.fig, (ax_bars, ax_act) = new_figure(2, figsize=(8.0, 3.0))
+        plot_contributions(self.x, w, b, ax=ax_bars)
+        zmax = 2.0 * (np.abs(self.x).sum() + 1.0)             # |z| the sliders can reach
+        plot_activation(0.0, self.fn, activation, zlim=(-zmax, zmax), ax=ax_act)
+        self.bars, self.marker = ax_bars.containers[0], ax_act.lines[1]
+        self.ax_bars, self.ax_act = ax_bars, ax_act
+        self.w_sliders = [_slider(f"w{i + 1}", v) for i, v in enumerate(w)]
+        self.b_slider = _slider("b", b)
+        for s in [*self.w_sliders, self.b_slider]:
+            s.observe(self._on_change, names="value")
+        self._init_output(widgets.HBox([widgets.VBox(self.w_sliders), self.b_slider]))
+        self.update(w, b)
+
+    def _on_change(self, _change):
+        self.update([s.value for s in self.w_sliders], self.b_slider.value)
+
+    def update(self, w, b):
+        """Recompute z = x . w + b and a = sigma(z), redraw, and return a."""
+        w = np.asarray(w, dtype=float)
+        self.z = float(self.x @ w + b)
+        self.a = float(self.fn(self.z))
+        for bar, h in zip(self.bars, np.r_[self.x * w, b, self.z]):
+            bar.set_height(h)
+        lim = max(1.0, np.abs(np.r_[self.x * w, b, self.z]).max() * 1.15)
+        self.ax_bars.set_ylim(-lim, lim)
+        self.marker.set_data([self.z], [self.a])
+        self.ax_act.set_title(f"z = {self.z:.2f}  ->  a = {self.a:.2f}")
+        self._render()
+        return self.a
