@@ -1,0 +1,68 @@
+# The whole set-up is two commands:  make lab  (read)  and  make test  (check).
+# Both create .venv on first use; nothing is installed outside it.
+
+SHELL   := /bin/bash
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+READER  := $(VENV)/.reader-installed
+DEV     := $(VENV)/.dev-installed
+# JupyterLab refuses to start as root unless told; token authentication stays on.
+AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+XDIST   := -n 2 --dist loadfile
+
+.PHONY: lab test test-unit test-notebooks execute nav lint test-min clean help
+
+help:
+	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
+	@echo "make test     run every test: unit tests and all notebooks under strict nbval"
+	@echo "make execute  re-run every notebook in place so stored outputs match the code"
+	@echo "make nav      regenerate navigation cells and the contents list"
+	@echo "make test-min run the tests against the lowest versions requirements.txt allows"
+
+$(READER): requirements.txt pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
+	touch $@
+
+$(DEV): $(READER) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+lab: $(READER)
+	$(BIN)/jupyter lab $(AS_ROOT) notebooks/00-index.ipynb
+
+test: $(DEV)
+	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST)
+
+test-unit: $(DEV)
+	$(BIN)/python -m pytest tests
+
+# one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
+NB ?= notebooks
+test-notebooks: $(DEV)
+	$(BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
+
+nav: $(DEV)
+	$(BIN)/python tools/navigation.py
+
+execute: $(DEV)
+	$(BIN)/python tools/navigation.py
+	$(BIN)/python tools/execute_notebooks.py $(if $(filter-out notebooks,$(NB)),$(NB),)
+
+# The lower bounds in requirements.txt are tested, not guessed: install exactly them.
+test-min:
+	rm -rf .venv-min && $(PYTHON) -m venv .venv-min
+	sed -E 's/>=/==/' requirements.txt > .venv-min/requirements-min.txt
+	.venv-min/bin/python -m pip install --quiet -r .venv-min/requirements-min.txt \
+	    -r requirements-dev.txt -c .venv-min/requirements-min.txt
+	.venv-min/bin/python -m pip install --quiet --no-deps -e .
+	.venv-min/bin/python -c "import matplotlib.pyplot"
+	.venv-min/bin/python -m pip list 2>/dev/null | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|nbval|pytest) '
+	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST)
+
+clean:
+	rm -rf $(VENV) .venv-min .pytest_cache .hypothesis build release
