@@ -32,8 +32,10 @@ $(DEV): $(READER) requirements-dev.txt
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	touch $@
 
+# root_dir is the repository (so helpers/ can be read too); the printed link opens 00-index.
 lab: $(READER)
-	$(BIN)/jupyter lab $(AS_ROOT) notebooks/00-index.ipynb
+	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
+	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
 test: $(DEV)
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST)
