@@ -1,0 +1,113 @@
+"""The UCR GunPoint data set (train 50, test 150 series of length 150, two classes).
+
+Read from the ``.ts`` files in the repository's ``data/`` folder with numpy alone (no pickle,
+no network), after checking their sha256 sums; see ``data/README.md`` for provenance.
+"""
+import hashlib
+from pathlib import Path
+
+import numpy as np
+
+__all__ = ["DATA_DIR", "CLASS_NAMES", "SHA256", "load_gunpoint", "read_ts"]
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"   # found from the package, not the cwd
+CLASS_NAMES = ("Gun-Draw", "Point")                           # archive labels 1 and 2
+SHA256 = {
+    "GunPoint_TRAIN.ts": "f842401779fd9800d247d8b33121a1a4643710a19b24917dbdd9a060ca8630d5",
+    "GunPoint_TEST.ts": "79332750788a6227b325b96bd0d70130c8eb707b9731f8d7dec62b7a7d36017e",
+}
+
+
+def read_ts(path):
+    """Parse a univariate, equal-length ``.ts`` file (sktime/aeon format) with numpy.
+
+    Parameters
+    ----------
+    path : str or Path
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (N, L)
+        One series per row.
+    labels : numpy.ndarray of str, shape (N,)
+        The class label after the last ``:`` of each data line.
+
+    Raises
+    ------
+    ValueError
+        If there is no ``@data`` line, a line has no label, a value is not a number, or the
+        series do not all have the same length.
+    """
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    try:
+        start = next(i for i, line in enumerate(lines) if line.strip().lower() == "@data") + 1
+    except StopIteration:
+        raise ValueError(f"{path.name}: no '@data' line, so this is not a .ts file") from None
+    rows, labels = [], []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if not line.strip():
+            continue
+        values, sep, label = line.rpartition(":")
+        if not sep:
+            raise ValueError(f"{path.name}, line {number}: expected 'v1,v2,...,vL:label'; "
+                             f"no ':label' found")
+        try:
+            rows.append(np.array(values.split(","), dtype=float))
+        except ValueError as err:
+            raise ValueError(f"{path.name}, line {number}: a value is not a number ({err})") from None
+        labels.append(label.strip())
+    lengths = sorted({len(r) for r in rows})
+    if len(lengths) != 1:
+        raise ValueError(f"{path.name}: series of different lengths {lengths}; expected one length")
+    return np.stack(rows), np.array(labels)
+
+
+def _verified(name, data_dir):
+    path = Path(data_dir) / name
+    if not path.is_file():
+        raise FileNotFoundError(
+            f"load_gunpoint: {name} is missing from {path.parent}. It ships with the repository; "
+            f"restore it with `git checkout -- data/{name}` (see data/README.md)")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != SHA256[name]:
+        raise ValueError(
+            f"load_gunpoint: {name} has been altered: its sha256 is {digest}, expected "
+            f"{SHA256[name]}. Restore it with `git checkout -- data/{name}`")
+    return path
+
+
+def load_gunpoint(split="train", data_dir=None):
+    """Load the GunPoint train or test split, checksum-verified.
+
+    Parameters
+    ----------
+    split : {"train", "test"}
+        50 training or 150 test series.
+    data_dir : str or Path, optional
+        Folder holding ``GunPoint_TRAIN.ts`` and ``GunPoint_TEST.ts``; default: the
+        repository's ``data/``.
+
+    Returns
+    -------
+    X : numpy.ndarray, shape (N, L) = (50, 150) or (150, 150)
+        One z-normalised series per row (as in the archive). Use ``X[..., None]`` for the
+        channels-last (N, L, C_in=1) layout of the conv layers.
+    y : numpy.ndarray of int, shape (N,)
+        0 for Gun-Draw (archive label 1), 1 for Point (archive label 2); see ``CLASS_NAMES``.
+
+    Raises
+    ------
+    FileNotFoundError
+        If a file is missing.
+    ValueError
+        If ``split`` is unknown or a file's checksum does not match (altered file).
+
+    Introduced in notebook 08.
+    """
+    if split not in ("train", "test"):
+        raise ValueError(f"load_gunpoint: split must be 'train' or 'test'; got {split!r}")
+    path = _verified(f"GunPoint_{split.upper()}.ts", DATA_DIR if data_dir is None else data_dir)
+    X, labels = read_ts(path)
+    y = labels.astype(int) - 1                                   # archive labels 1, 2 -> 0, 1
+    return X, y
