@@ -5,14 +5,19 @@ Row i of T is output unit i; it holds the kernel w, shifted to start at column i
 and spread by the dilation d; every other entry is zero. Every row holds the *same* K
 numbers (weight sharing, the Toeplitz structure) in a band of width K_eff (sparse
 interactions). Zero padding is absorbed: the columns that would multiply padded zeros are
-simply not there, so T always acts on the unpadded input.
+simply not there, so T always acts on the unpadded input (``padded=True`` keeps them).
+
+Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
+translation equivariance) and ``toeplitz_projection`` (the nearest convolution to any dense
+matrix), each with a loop twin where it is vectorised.
 """
 import numpy as np
 
 from helpers.conv import _geometry
 from helpers.validation import as_float_array, check_int
 
-__all__ = ["conv_matrix", "conv_matrix_naive"]
+__all__ = ["conv_matrix", "conv_matrix_naive", "tap_index_matrix", "shift_matrix",
+           "shift_matrix_naive", "toeplitz_projection", "toeplitz_projection_naive"]
 
 
 def _check(w, L, func):
@@ -21,7 +26,7 @@ def _check(w, L, func):
     return w, check_int(L, "L (the input length)", func, 1)
 
 
-def conv_matrix(w, L, stride=1, padding="valid", dilation=1):
+def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     """Banded Toeplitz matrix T of a 1-D correlation (single- or multi-channel).
 
     Parameters
@@ -32,6 +37,11 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1):
         Input length.
     stride, padding, dilation
         As in ``correlate1d`` / ``conv1d``.
+    padded : bool, default False
+        If True, return the matrix that acts on the *padded* input ``pad1d(x, ...)``: it keeps
+        one column per padded zero, shape (L_out, L + p_left + p_right) (times the channels),
+        with ``T[i, i*s + k*d] = w[k]``. Dropping its first p_left and last p_right columns
+        gives the default matrix.
 
     Returns
     -------
@@ -58,7 +68,9 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1):
     w, L = _check(w, L, "conv_matrix")
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w                  # (K, C_in, C_out)
     K, C_in, C_out = W.shape
-    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix")
+    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix")
+    if padded:                                                      # act on pad1d(x) instead
+        L, pl = L + pl + pr, 0
     i, k = np.meshgrid(np.arange(L_out), np.arange(K), indexing="ij")  # (L_out, K) each
     j = i * stride + k * dilation - pl                              # input read by tap k
     inside = (j >= 0) & (j < L)                                     # taps on padded zeros drop out
@@ -67,12 +79,14 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1):
     return T.reshape(L_out * C_out, L * C_in)                       # (L_out*C_out, L*C_in)
 
 
-def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1):
+def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1, padded=False):
     """Loop twin of ``conv_matrix`` (same arguments and result); the tests' reference."""
     w, L = _check(w, L, "conv_matrix_naive")
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w
     K, C_in, C_out = W.shape
-    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
+    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
+    if padded:
+        L, pl = L + pl + pr, 0
     T = np.zeros((L_out * C_out, L * C_in), dtype=W.dtype)
     for i in range(L_out):
         for k in range(K):
@@ -82,3 +96,117 @@ def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1):
                     for c in range(C_in):
                         T[i * C_out + o, j * C_in + c] = W[k, c, o]
     return T
+
+
+def tap_index_matrix(K, L, stride=1, padding="valid", dilation=1, padded=False):
+    """Which tap of the kernel sits in each entry of T: ``k`` where ``T[i, j] = w[k]``, else -1.
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (L_out, L) (or (L_out, L + p_left + p_right) if ``padded``)
+        The same pattern as ``conv_matrix``; diagonal k of the band holds tap k. Used to colour
+        the heatmap and the network diagram by shared weight.
+
+    Examples
+    --------
+    >>> tap_index_matrix(2, 4)
+    array([[ 0,  1, -1, -1],
+           [-1,  0,  1, -1],
+           [-1, -1,  0,  1]])
+
+    Introduced in notebook 04.
+    """
+    K = check_int(K, "K (the kernel size)", "tap_index_matrix", 1)
+    taps = conv_matrix(np.arange(1.0, K + 1.0), L, stride, padding, dilation, padded)  # (L_out, L)
+    return taps.astype(int) - 1
+
+
+def shift_matrix(L, shift=1):
+    """The L x L matrix S that delays a signal by ``shift`` samples, zeros entering.
+
+    ``(S x)[j] = x[j - shift]`` when ``0 <= j - shift < L``, else 0; a negative shift moves the
+    signal left. ``S[j, j - shift] = 1`` is a single off-diagonal of ones.
+
+    Returns
+    -------
+    S : numpy.ndarray, shape (L, L)
+
+    Examples
+    --------
+    >>> shift_matrix(3) @ np.array([1.0, 2.0, 3.0])
+    array([0., 1., 2.])
+
+    Introduced in notebook 04.
+    """
+    L = check_int(L, "L (the signal length)", "shift_matrix", 1)
+    shift = check_int(shift, "shift", "shift_matrix", -L)
+    return np.eye(L, k=-shift)                                      # ones at (j, j - shift)
+
+
+def shift_matrix_naive(L, shift=1):
+    """Loop twin of ``shift_matrix``."""
+    L = check_int(L, "L (the signal length)", "shift_matrix_naive", 1)
+    shift = check_int(shift, "shift", "shift_matrix_naive", -L)
+    S = np.zeros((L, L))
+    for j in range(L):
+        if 0 <= j - shift < L:
+            S[j, j - shift] = 1.0
+    return S
+
+
+def _check_projection(M, K, stride, padding, dilation, func):
+    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
+    L = M.shape[1]
+    pl, _, L_out = _geometry(L, K, stride, padding, dilation, func)
+    if M.shape[0] != L_out:
+        raise ValueError(f"{func}: M must have shape (L_out, L) = ({L_out}, {L}) for K={K}, "
+                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
+                         f"{M.shape}")
+    return M, L, pl, L_out
+
+
+def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
+    """The kernel w whose conv_matrix is the closest to M: projection onto convolutions.
+
+    The matrices ``B_k = conv_matrix(e_k, L, ...)`` (ones where tap k sits) have disjoint
+    supports, so they are orthogonal and the least-squares answer is one average per tap:
+
+        w_k = <M, B_k> / <B_k, B_k> = mean of M over the entries where tap k sits.
+
+    ``conv_matrix(w, L, ...)`` is then the orthogonal (Frobenius-norm) projection of M onto
+    the K-dimensional space of convolution matrices; M *is* a convolution matrix exactly when
+    it equals that projection. A tap that never touches the input (possible with padding)
+    gets 0.
+
+    Parameters
+    ----------
+    M : array_like, shape (L_out, L)
+        Any matrix of the layer's shape (a dense layer in "one row per output unit" form).
+    K, stride, padding, dilation
+        The convolution's geometry (L is ``M.shape[1]``).
+
+    Returns
+    -------
+    w : numpy.ndarray, shape (K,)
+
+    Introduced in notebook 04.
+    """
+    M, L, pl, L_out = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection")
+    i, k = np.meshgrid(np.arange(L_out), np.arange(K), indexing="ij")  # (L_out, K) each
+    j = i * stride + k * dilation - pl                                  # column of tap k in row i
+    inside = (j >= 0) & (j < L)
+    total = np.bincount(k[inside], weights=M[i[inside], j[inside]], minlength=K)  # <M, B_k>
+    count = np.bincount(k[inside], minlength=K)                                   # <B_k, B_k>
+    return np.divide(total, count, out=np.zeros(K), where=count > 0)
+
+
+def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
+    """Loop twin of ``toeplitz_projection``."""
+    M, L, pl, L_out = _check_projection(M, K, stride, padding, dilation,
+                                        "toeplitz_projection_naive")
+    w = np.zeros(K)
+    for k in range(K):
+        values = [M[i, i * stride + k * dilation - pl] for i in range(L_out)
+                  if 0 <= i * stride + k * dilation - pl < L]
+        w[k] = sum(values) / len(values) if values else 0.0
+    return w
