@@ -1,0 +1,208 @@
+"""Pooling layers as forward/backward pairs: max and average pooling, global pooling.
+
+A pooling layer slides a window of ``pool_size`` P along the length axis with step
+``stride`` s (independent of P: s < P gives overlapping windows) and summarises each window,
+channel by channel:
+
+    max:     out[n, i, c] = max_k   X[n, i*s + k, c]        (k = 0 .. P-1)
+    average: out[n, i, c] = (1/P) sum_k X[n, i*s + k, c]
+
+with ``L_out = floor((L - P) / s) + 1`` (no padding: a padded zero would change a maximum).
+Backward: max pooling *routes* each upstream gradient to the one input that won its window;
+average pooling *spreads* it evenly, 1/P to each input of the window. Overlapping windows add
+up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
+(N, L, C) -> (N, C). Loop twins ``*_naive`` are the tests' reference.
+"""
+import numpy as np
+
+from helpers.conv import _geometry, sliding_windows
+from helpers.im2col import col2im1d
+from helpers.validation import as_float_array, check_int, describe
+
+__all__ = [
+    "maxpool1d_forward", "maxpool1d_backward", "maxpool1d_backward_naive",
+    "avgpool1d_forward", "avgpool1d_backward", "avgpool1d_backward_naive", "pool1d_naive",
+    "global_avgpool_forward", "global_avgpool_backward",
+    "global_maxpool_forward", "global_maxpool_backward",
+]
+
+
+def _check_pool_args(X, pool_size, stride, func):
+    X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C) or a 3-D array (N, L, C)", func)
+    P = check_int(pool_size, "pool_size", func, 1)
+    s = P if stride is None else check_int(stride, "stride", func, 1)
+    _geometry(X.shape[-2], P, s, "valid", 1, func)             # window longer than L -> error
+    return X, P, s
+
+
+def _windows(X, pool_size, stride, func):
+    X, P, s = _check_pool_args(X, pool_size, stride, func)
+    Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
+    return Xb, sliding_windows(Xb, P, s), P, s, X.ndim == 3     # windows (N, L_out, P, C)
+
+
+def _check_dout(dout, shape, func):
+    dout = as_float_array(dout, "dout", (len(shape),), f"an array of shape {shape}", func)
+    if dout.shape != tuple(shape):
+        raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
+                         f"got {describe(dout)}")
+    return dout
+
+
+def maxpool1d_forward(X, pool_size, stride=None):
+    """Max pooling along the length axis, channel by channel.
+
+    Parameters
+    ----------
+    X : array_like, shape (N, L, C) or (L, C)
+    pool_size : int
+        Window length P.
+    stride : int, optional
+        Step s between windows; default P (windows side by side). s < P overlaps.
+
+    Returns
+    -------
+    out : numpy.ndarray, shape (N, L_out, C) or (L_out, C)
+        ``out[n, i, c] = max_k X[n, i*s + k, c]``, ``L_out = floor((L - P) / s) + 1``.
+    cache : dict
+        The winning position ``argmax`` (N, L_out, C) within each window, and the geometry.
+
+    Introduced in notebook 06.
+    """
+    Xb, win, P, s, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
+    arg = win.argmax(axis=2)                                    # (N, L_out, C): first maximum
+    out = np.take_along_axis(win, arg[:, :, None, :], axis=2)[:, :, 0, :]   # (N, L_out, C)
+    cache = dict(argmax=arg, X_shape=Xb.shape, P=P, s=s, batched=batched)
+    return (out if batched else out[0]), cache
+
+
+def maxpool1d_backward(dout, cache):
+    """Route each upstream gradient to the input that won its window.
+
+    ``dX[n, j, c] = sum of dout[n, i, c] over the windows i whose maximum sat at j`` (an
+    input that wins several overlapping windows collects all of their gradients).
+
+    Returns dX with the shape of the forward's X.
+
+    Introduced in notebook 06.
+    """
+    arg, (N, L, C), P, s = cache["argmax"], cache["X_shape"], cache["P"], cache["s"]
+    L_out = arg.shape[1]
+    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
+    g = _check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
+    onehot = np.arange(P)[None, None, :, None] == arg[:, :, None, :]   # (N, L_out, P, C)
+    dwin = onehot * g[:, :, None, :]                                    # (N, L_out, P, C)
+    dX = col2im1d(dwin.reshape(N, L_out, P * C), L, P, s)              # (N, L, C)
+    return dX if cache["batched"] else dX[0]
+
+
+def maxpool1d_backward_naive(dout, cache):
+    """Loop twin of ``maxpool1d_backward``; the tests' reference."""
+    arg, (N, L, C), s = cache["argmax"], cache["X_shape"], cache["s"]
+    g = np.asarray(dout, dtype=float).reshape(N, arg.shape[1], C)
+    dX = np.zeros((N, L, C))
+    for n in range(N):
+        for i in range(arg.shape[1]):
+            for c in range(C):
+                dX[n, i * s + arg[n, i, c], c] += g[n, i, c]
+    return dX if cache["batched"] else dX[0]
+
+
+def avgpool1d_forward(X, pool_size, stride=None):
+    """Average pooling along the length axis: ``out[n, i, c] = (1/P) sum_k X[n, i*s + k, c]``.
+
+    Shapes and arguments as in ``maxpool1d_forward``; ``L_out = floor((L - P) / s) + 1``.
+    It is a correlation with the filter (1/P, ..., 1/P), applied to each channel on its own.
+
+    Introduced in notebook 06.
+    """
+    Xb, win, P, s, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
+    out = win.mean(axis=2)                                      # (N, L_out, C)
+    cache = dict(X_shape=Xb.shape, L_out=win.shape[1], P=P, s=s, batched=batched)
+    return (out if batched else out[0]), cache
+
+
+def avgpool1d_backward(dout, cache):
+    """Spread each upstream gradient evenly: 1/P to every input of its window.
+
+    ``dX[n, j, c] = (1/P) sum of dout[n, i, c] over the windows i that contain j``.
+
+    Introduced in notebook 06.
+    """
+    (N, L, C), L_out, P, s = cache["X_shape"], cache["L_out"], cache["P"], cache["s"]
+    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
+    g = _check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
+    dwin = np.broadcast_to(g[:, :, None, :] / P, (N, L_out, P, C))     # (N, L_out, P, C)
+    dX = col2im1d(dwin.reshape(N, L_out, P * C), L, P, s)              # (N, L, C)
+    return dX if cache["batched"] else dX[0]
+
+
+def avgpool1d_backward_naive(dout, cache):
+    """Loop twin of ``avgpool1d_backward``; the tests' reference."""
+    (N, L, C), L_out, P, s = cache["X_shape"], cache["L_out"], cache["P"], cache["s"]
+    g = np.asarray(dout, dtype=float).reshape(N, L_out, C)
+    dX = np.zeros((N, L, C))
+    for n in range(N):
+        for i in range(L_out):
+            for k in range(P):
+                for c in range(C):
+                    dX[n, i * s + k, c] += g[n, i, c] / P
+    return dX if cache["batched"] else dX[0]
+
+
+def pool1d_naive(X, pool_size, stride=None, mode="max"):
+    """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
+    X, P, s = _check_pool_args(X, pool_size, stride, "pool1d_naive")
+    Xb = X if X.ndim == 3 else X[None]
+    N, L, C = Xb.shape
+    L_out = (L - P) // s + 1
+    out = np.zeros((N, L_out, C))
+    for n in range(N):
+        for i in range(L_out):
+            for c in range(C):
+                window = [Xb[n, i * s + k, c] for k in range(P)]
+                out[n, i, c] = max(window) if mode == "max" else sum(window) / P
+    return out if X.ndim == 3 else out[0]
+
+
+def _check_global(X, func):
+    return as_float_array(X, "X", (3,), "a 3-D array of shape (N, L, C)", func)
+
+
+def global_avgpool_forward(X):
+    """Global average pooling: ``out[n, c] = (1/L) sum_j X[n, j, c]``, (N, L, C) -> (N, C).
+
+    Introduced in notebook 06.
+    """
+    X = _check_global(X, "global_avgpool_forward")
+    return X.mean(axis=1), X.shape
+
+
+def global_avgpool_backward(dout, cache):
+    """``dX[n, j, c] = dout[n, c] / L`` for every j: (N, C) -> (N, L, C).
+
+    Introduced in notebook 06.
+    """
+    N, L, C = cache
+    g = _check_dout(dout, (N, C), "global_avgpool_backward")
+    return np.repeat(g[:, None, :] / L, L, axis=1)              # (N, L, C)
+
+
+def global_maxpool_forward(X):
+    """Global max pooling: ``out[n, c] = max_j X[n, j, c]``, (N, L, C) -> (N, C).
+
+    Introduced in notebook 06.
+    """
+    X = _check_global(X, "global_maxpool_forward")
+    arg = X.argmax(axis=1)                                      # (N, C)
+    return np.take_along_axis(X, arg[:, None, :], axis=1)[:, 0, :], (arg, X.shape)
+
+
+def global_maxpool_backward(dout, cache):
+    """``dX[n, j, c] = dout[n, c]`` where j is the position of the maximum, else 0.
+
+    Introduced in notebook 06.
+    """
+    arg, (N, L, C) = cache
+    g = _check_dout(dout, (N, C), "global_maxpool_backward")
+    return (np.arange(L)[None, :, None] == arg[:, None, :]) * g[:, None, :]   # (N, L, C)

@@ -1,0 +1,156 @@
+"""Receptive fields of stacked 1-D convolution (or pooling) layers.
+
+A stack is described by a list of layers, each a tuple ``(K, s, d)``: kernel (or pool) size,
+stride and dilation. The receptive field of one unit of the top layer is the set of input
+positions that can change it. Its size is
+
+    r = 1 + sum_l (K_l - 1) d_l prod_{j<l} s_j,
+
+because layer l widens the field by K_l - 1 gaps of d_l of its own input units, and one unit of
+layer l-1 is prod_{j<l} s_j input positions apart from the next (the "jump"). With zero
+padding, a field near the edge is cut off: only the positions that exist are traced.
+"""
+import numpy as np
+
+from helpers.conv import _geometry
+from helpers.validation import check_int
+
+__all__ = ["receptive_field_size", "layer_lengths", "trace_receptive_field",
+           "trace_receptive_field_naive", "unit_centres"]
+
+
+def _check_layers(layers, func):
+    if len(layers) == 0:
+        raise ValueError(f"{func}: layers must be a non-empty list of (K, stride, dilation) "
+                         f"tuples; got {layers!r}")
+    out = []
+    for n, layer in enumerate(layers):
+        if len(layer) != 3:
+            raise ValueError(f"{func}: layers[{n}] must be a (K, stride, dilation) tuple; "
+                             f"got {layer!r}")
+        out.append(tuple(check_int(v, f"layers[{n}][{m}] ({name})", func, 1)
+                         for m, (v, name) in enumerate(zip(layer, ("K", "stride", "dilation")))))
+    return out
+
+
+def receptive_field_size(layers):
+    """``r = 1 + sum_l (K_l - 1) d_l prod_{j<l} s_j`` for a stack of layers.
+
+    Parameters
+    ----------
+    layers : list of (K, stride, dilation)
+        From the input upwards.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> receptive_field_size([(3, 1, 1), (3, 1, 1)])        # two 3-tap layers see 5 inputs
+    5
+    >>> receptive_field_size([(3, 2, 1), (3, 1, 1)])        # a stride of 2 doubles the step
+    7
+
+    Introduced in notebook 06.
+    """
+    r, jump = 1, 1
+    for K, s, d in _check_layers(layers, "receptive_field_size"):
+        r += (K - 1) * d * jump
+        jump *= s
+    return r
+
+
+def layer_lengths(L, layers, padding="valid"):
+    """Lengths ``[L, L_1, ..., L_n]`` of the input and of every layer's output.
+
+    ``padding`` (any form ``conv1d`` accepts) is used by every layer.
+
+    Introduced in notebook 06.
+    """
+    lengths = [check_int(L, "L (the input length)", "layer_lengths", 1)]
+    for K, s, d in _check_layers(layers, "layer_lengths"):
+        lengths.append(_geometry(lengths[-1], K, s, padding, d, "layer_lengths")[2])
+    return lengths
+
+
+def trace_receptive_field(L, layers, index=None, padding="valid"):
+    """Back-trace which units of every level can change one unit of the top layer.
+
+    Unit i of a layer reads the units ``i*s + k*d - p_left`` (k = 0 .. K-1) of the level
+    below, those that exist; repeating this down to the input gives the receptive field.
+
+    Parameters
+    ----------
+    L : int
+        Input length.
+    layers : list of (K, stride, dilation)
+    index : int, optional
+        The top-layer unit; default the middle one, ``L_n // 2``.
+    padding : as in ``conv1d``, used by every layer
+
+    Returns
+    -------
+    list of numpy.ndarray
+        ``levels[0]`` are the input positions in the receptive field (sorted), ``levels[l]``
+        the units of layer l on the way, ``levels[-1] == [index]``.
+
+    Introduced in notebook 06.
+    """
+    layers = _check_layers(layers, "trace_receptive_field")
+    lengths = layer_lengths(L, layers, padding)
+    index = lengths[-1] // 2 if index is None else check_int(index, "index",
+                                                              "trace_receptive_field", 0)
+    if index >= lengths[-1]:
+        raise ValueError(f"trace_receptive_field: index must be below the top layer's length "
+                         f"{lengths[-1]}; got {index}")
+    levels = [np.array([index])]
+    for (K, s, d), L_in in zip(layers[::-1], lengths[-2::-1]):
+        pl = _geometry(L_in, K, s, padding, d, "trace_receptive_field")[0]
+        j = levels[0][:, None] * s + np.arange(K)[None, :] * d - pl   # (units, K) read below
+        levels.insert(0, np.unique(j[(j >= 0) & (j < L_in)]))
+    return levels
+
+
+def trace_receptive_field_naive(L, layers, index=None, padding="valid"):
+    """Loop twin of ``trace_receptive_field`` (same arguments and result), with Python sets."""
+    layers = _check_layers(layers, "trace_receptive_field_naive")
+    lengths = layer_lengths(L, layers, padding)
+    index = lengths[-1] // 2 if index is None else index
+    levels = [{index}]
+    for (K, s, d), L_in in zip(layers[::-1], lengths[-2::-1]):
+        pl = _geometry(L_in, K, s, padding, d, "trace_receptive_field_naive")[0]
+        below = set()
+        for i in levels[0]:
+            for k in range(K):
+                j = i * s + k * d - pl
+                if 0 <= j < L_in:
+                    below.add(j)
+        levels.insert(0, below)
+    return [np.array(sorted(level), dtype=int) for level in levels]
+
+
+def unit_centres(L, layers, padding="valid"):
+    """Where each unit of each level sits over the input: the centre of its receptive field.
+
+    Unit i of layer l reads input positions from ``i * J_l + o_l`` to that plus r_l - 1,
+    where J_l = prod_{j<=l} s_j (the jump), o_l = o_{l-1} - p_left,l J_{l-1} and r_l is the
+    receptive field size of the first l layers; its centre is the start plus (r_l - 1)/2.
+
+    Returns
+    -------
+    list of numpy.ndarray
+        ``centres[l]`` has one float per unit of level l (``centres[0]`` is 0 .. L-1).
+
+    Introduced in notebook 06.
+    """
+    layers = _check_layers(layers, "unit_centres")
+    lengths = layer_lengths(L, layers, padding)
+    centres, jump, offset, r = [np.arange(L, dtype=float)], 1, 0, 1
+    for (K, s, d), L_in, L_out in zip(layers, lengths[:-1], lengths[1:]):
+        pl = _geometry(L_in, K, s, padding, d, "unit_centres")[0]
+        offset -= pl * jump
+        r += (K - 1) * d * jump
+        jump *= s
+        centres.append(np.arange(L_out) * jump + offset + (r - 1) / 2)
+    return centres
