@@ -10,7 +10,8 @@ from matplotlib.collections import LineCollection
 from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["PALETTE", "DIVERGING", "use_style", "new_figure", "plot_contributions",
-           "plot_activation", "plot_matrix", "plot_connections"]
+           "plot_activation", "plot_matrix", "plot_connections", "tap_colour", "plot_toeplitz",
+           "plot_conv_network"]
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
@@ -169,4 +170,131 @@ def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None):
     ax.set_xlim(-0.3, 1.3)
     ax.set_ylim(-0.15, 1.15)
     ax.set_axis_off()
+    return ax
+
+
+def tap_colour(k):
+    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (Okabe-Ito)."""
+    return PALETTE[k % 7]                                  # black (PALETTE[7]) is kept for text
+
+
+def _text_colour(rgb):
+    lum = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
+    return "black" if lum > 0.55 else "white"
+
+
+def _tap_legend(ax, T, taps, **kw):
+    from matplotlib.patches import Patch
+    K = taps.max() + 1
+    values = [T[taps == k][0] if (taps == k).any() else 0.0 for k in range(K)]
+    handles = [Patch(color=tap_colour(k), label=f"$w_{k}$ = {v:g}") for k, v in enumerate(values)]
+    ax.legend(handles=handles, **kw)
+
+
+def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True):
+    """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
+
+    Parameters
+    ----------
+    T : array_like, shape (L_out, L)
+        ``conv_matrix(w, L, ...)`` (or its ``padded=True`` form).
+    taps : array_like of int, shape (L_out, L)
+        ``tap_index_matrix(K, L, ...)``: k where T holds w_k, -1 for the structural zeros.
+    pad : (int, int)
+        Columns at the left and right that stand for padded zeros (``padded=True``): they get
+        a grey background and the column label "0".
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.images[0]`` is the RGBA image (rows = output units, columns = inputs).
+
+    Introduced in notebook 04.
+    """
+    from matplotlib.colors import to_rgba
+    ax = _axes(ax)
+    T, taps = np.asarray(T, float), np.asarray(taps, int)
+    L_out, n_cols = T.shape
+    rgba = np.ones((L_out, n_cols, 4))                                   # (L_out, L, RGBA) white
+    pl, pr = pad
+    rgba[:, :pl, :3] = rgba[:, n_cols - pr:, :3] = 0.85                  # padded zeros: grey
+    for k in range(taps.max() + 1):
+        rgba[taps == k] = to_rgba(tap_colour(k))
+    ax.imshow(rgba, interpolation="nearest")
+    if annotate:
+        for (r, c), v in np.ndenumerate(T):
+            on = taps[r, c] >= 0
+            ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
+                    fontsize=9 if on else 7, color=_text_colour(rgba[r, c]) if on else "0.6")
+    ax.set_xticks(range(n_cols), [("0" if (c < pl or c >= n_cols - pr) else str(c - pl))
+                                  for c in range(n_cols)])
+    ax.set_yticks(range(L_out))
+    ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
+    ax.set_yticks(np.arange(-0.5, L_out), minor=True)
+    ax.grid(True, which="minor", color="white", lw=1.5)
+    ax.grid(False, which="major")
+    ax.tick_params(which="minor", length=0)
+    ax.set_xlabel("input $j$" + (" (grey: padded zeros)" if pl or pr else ""))
+    ax.set_ylabel("output unit $i$")
+    if legend and taps.max() >= 0:
+        _tap_legend(ax, T, taps, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
+    return ax
+
+
+def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
+                      legend=True):
+    """Network diagram of a convolution matrix: inputs in a row below, outputs above.
+
+    Output unit i is joined to input j when ``T[i, j] != 0``; the edge's colour is the weight
+    it carries (``taps[i, j]``), so the shared weights show as parallel edges of one colour.
+
+    Parameters
+    ----------
+    T, taps : array_like, shape (L_out, L)
+        As for ``plot_toeplitz``.
+    pad : (int, int)
+        Leading and trailing columns that are padded zeros: drawn as grey nodes labelled 0.
+    out_pos : array_like, shape (L_out,), optional
+        Horizontal position of each output; by default the mean column of its window (the
+        middle of the inputs it reads).
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.collections[0]``: LineCollection of edges, one per non-zero of T in row-major
+        order; ``ax.collections[1]`` / ``[2]``: input / output nodes.
+
+    Introduced in notebook 04.
+    """
+    ax = _axes(ax)
+    T, taps = np.asarray(T, float), np.asarray(taps, int)
+    L_out, n_in = T.shape
+    rows, cols = np.nonzero(T)
+    if out_pos is None:
+        counts = np.bincount(rows, minlength=L_out)
+        sums = np.bincount(rows, weights=cols, minlength=L_out)
+        has = counts > 0
+        out_pos = np.full(L_out, (n_in - 1) / 2)
+        if has.any():
+            out_pos = np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has])
+    out_pos = np.asarray(out_pos, float)
+    segments = [[(j, 0.0), (out_pos[i], 1.0)] for i, j in zip(rows, cols)]
+    colours = [tap_colour(taps[i, j]) for i, j in zip(rows, cols)]
+    ax.add_collection(LineCollection(segments, colors=colours, linewidths=2.0, zorder=1))
+    pl, pr = pad
+    padded = np.r_[np.arange(pl), np.arange(n_in - pr, n_in)].astype(int)
+    face = np.array(["white"] * n_in, dtype=object)
+    face[padded] = "0.85"
+    ax.scatter(np.arange(n_in), np.zeros(n_in), s=300, c=list(face), edgecolor="black", zorder=2)
+    ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
+    for j in range(n_in):
+        label = "0" if j in padded else f"${in_name}_{{{j - pl}}}$"
+        ax.text(j, -0.17, label, ha="center", va="top", fontsize=9)
+    for i, xo in enumerate(out_pos):
+        ax.text(xo, 1.17, f"${out_name}_{{{i}}}$", ha="center", va="bottom", fontsize=9)
+    ax.set_xlim(-0.8, n_in - 0.2)
+    ax.set_ylim(-0.45, 1.45)
+    ax.set_axis_off()
+    if legend and taps.max() >= 0:
+        _tap_legend(ax, T, taps, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
     return ax

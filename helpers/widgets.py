@@ -4,28 +4,52 @@ Its ``update(...)`` method takes plain values, updates the figure's artists (no 
 re-renders the figure into its ``Output`` and returns what it computed, so a test (or the
 cell after the widget) can call it and inspect the result. Moving a control calls the same
 method. Display an explorer by leaving it as the last expression of a cell.
+
+Every explorer also has a classmethod ``demo()`` returning ``(explorer, [kwargs, ...])``: a
+small instance and a few argument sets for ``update``. ``benchmarks/widget_latency.py`` finds
+every subclass of ``_Explorer`` and times its updates with them (target: median <= 50 ms).
 """
+import io
+
 import ipywidgets as widgets
 import numpy as np
-from IPython.display import clear_output, display
+from IPython.display import Image, clear_output, display
 
 from helpers.activations import ACTIVATIONS
 from helpers.plotting import new_figure, plot_activation, plot_contributions
 
-__all__ = ["NeuronExplorer"]
+__all__ = ["NeuronExplorer", "ConvMatrixExplorer"]
 
 
 class _Explorer:
     """Shared plumbing: an Output that shows ``self.fig``, and notebook display of the box."""
+
+    @classmethod
+    def demo(cls):
+        """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
+        raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
+                                  "(explorer, [kwargs for update, ...]); see helpers/widgets.py")
 
     def _init_output(self, controls):
         self.output = widgets.Output()
         self.widget = widgets.VBox([controls, self.output])
 
     def _render(self):
+        """Show ``self.fig`` as a PNG drawn once with Agg (no tight bbox, so one draw).
+
+        The layout engine places the axes at the first render and is then switched off:
+        re-running it, and the inline backend's tight bounding box, tripled the time of an
+        update. Figures are made with room to spare for changing titles and tick labels.
+        """
+        if not getattr(self, "_layout_done", False):
+            self.fig.canvas.draw()                         # let constrained layout place the axes
+            self.fig.set_layout_engine("none")
+            self._layout_done = True
+        png = io.BytesIO()
+        self.fig.savefig(png, format="png")
         with self.output:
             clear_output(wait=True)
-            display(self.fig)
+            display(Image(png.getvalue()))
 
     def _ipython_display_(self):
         display(self.widget)
@@ -101,3 +125,156 @@ class NeuronExplorer(_Explorer):
         self.ax_act.set_title(f"z = {self.z:.2f}  ->  a = {self.a:.2f}")
         self._render()
         return self.a
+
+
+class ConvMatrixExplorer(_Explorer):
+    """One output unit of a 1-D convolution, seen three ways at once.
+
+    Its row in T (heatmap), its edges in the network diagram and its window on the input light
+    up together. Controls: output unit i, kernel size K (the first K of the given taps),
+    stride s and dilation d ("valid" padding).
+
+    Parameters
+    ----------
+    x : array_like, shape (L,)
+        The input.
+    w : array_like, shape (K_max,)
+        The taps; the kernel-size control uses ``w[:K]``.
+    unit, K, stride, dilation : int
+        Initial values (K defaults to K_max).
+
+    Attributes
+    ----------
+    T, taps : numpy.ndarray, shape (L_out, L)
+        ``conv_matrix(w[:K], L, s, dilation=d)`` and ``tap_index_matrix(K, L, s, dilation=d)``.
+    window : numpy.ndarray of int, shape (K,)
+        The inputs unit i reads, ``i*s + k*d``.
+    z : float
+        Its output, ``T[i] @ x``.
+    lit_edges : numpy.ndarray of int
+        Indices (in ``edges``' segment order) of the highlighted edges.
+    edges : matplotlib.collections.LineCollection
+        The diagram's edges (one per non-zero of T, row-major).
+
+    Changing the unit only updates artists; changing K, s or d changes T's shape, so the
+    heatmap and the diagram are rebuilt.
+
+    Introduced in notebook 04.
+    """
+
+    def __init__(self, x, w, unit=0, K=None, stride=1, dilation=1):
+        from matplotlib.figure import Figure
+        import matplotlib.pyplot as plt
+        self.x = np.asarray(x, dtype=float)
+        self.w_all = np.asarray(w, dtype=float)
+        if self.x.ndim != 1 or self.w_all.ndim != 1 or len(self.w_all) > len(self.x):
+            raise ValueError(f"ConvMatrixExplorer: x must be 1-D (L,) and w 1-D (K_max,) with "
+                             f"K_max <= L; got shapes {self.x.shape} and {self.w_all.shape}")
+        L, K_max = len(self.x), len(self.w_all)
+        self.fig = Figure(figsize=(11.0, 4.2), dpi=plt.rcParams["figure.dpi"], layout="constrained")
+        axd = self.fig.subplot_mosaic([["T", "net"], ["T", "x"]], width_ratios=[1.0, 1.25],
+                                      height_ratios=[1.5, 1.0])
+        self.ax_T, self.ax_net, self.ax_x = axd["T"], axd["net"], axd["x"]
+        self.ax_x.sharex(self.ax_net)
+        d_max = max(1, (L - 1) // max(K_max - 1, 1))            # so that K_eff <= L always
+        opts = dict(continuous_update=False, layout=widgets.Layout(width="230px"))
+        self.unit_slider = widgets.IntSlider(unit, 0, L - 1, description="output i",
+                                             layout=widgets.Layout(width="300px"))
+        self.K_slider = widgets.IntSlider(K or K_max, 1, K_max, description="K", **opts)
+        self.s_slider = widgets.IntSlider(stride, 1, 3, description="stride s", **opts)
+        self.d_slider = widgets.IntSlider(dilation, 1, min(d_max, 3), description="dilation d",
+                                          **opts)
+        self._busy, self._geom = False, None
+        for c in (self.unit_slider, self.K_slider, self.s_slider, self.d_slider):
+            c.observe(self._on_change, names="value")
+        self._init_output(widgets.HBox([self.unit_slider, self.K_slider, self.s_slider,
+                                        self.d_slider]))
+        self.update(unit, K or K_max, stride, dilation)
+
+    def _on_change(self, _change):
+        if not self._busy:
+            self.update(self.unit_slider.value, self.K_slider.value, self.s_slider.value,
+                        self.d_slider.value)
+
+    def _build(self, K, s, d):
+        """Draw T, the diagram and the input for a new geometry (T's shape changes)."""
+        from helpers.matrix import conv_matrix, tap_index_matrix
+        from helpers.plotting import plot_conv_network, plot_toeplitz, tap_colour
+        L = len(self.x)
+        self.T = conv_matrix(self.w_all[:K], L, s, dilation=d)             # (L_out, L)
+        self.taps = tap_index_matrix(K, L, s, dilation=d)                  # (L_out, L)
+        for ax in (self.ax_T, self.ax_net, self.ax_x):
+            ax.clear()
+        plot_toeplitz(self.T, self.taps, ax=self.ax_T, legend=False)
+        self.image = self.ax_T.images[0]
+        self.rgba = self.image.get_array().copy()                          # (L_out, L, 4)
+        from matplotlib.patches import Rectangle
+        self.row_box = self.ax_T.add_patch(Rectangle((-0.5, -0.5), L, 1, fill=False, lw=3,
+                                                     edgecolor="black", zorder=3))
+        plot_conv_network(self.T, self.taps, ax=self.ax_net, legend=True)
+        self.edges = self.ax_net.collections[0]
+        self.out_nodes = self.ax_net.collections[2]
+        rows, cols = np.nonzero(self.T)
+        self._edge_rows, self._edge_cols = rows, cols
+        self._edge_colours = [tap_colour(self.taps[i, j]) for i, j in zip(rows, cols)]
+        self.bars = self.ax_x.bar(np.arange(L), self.x, color="0.8", width=0.6)
+        self.ax_x.axhline(0, color="black", lw=0.8)
+        self.ax_x.set_ylabel("input $x_j$")
+        self.ax_x.set_xticks(np.arange(L))
+        self.ax_x.tick_params(labelbottom=True)
+        self._tap_colour = tap_colour
+        self._geom = (K, s, d)
+        L_out = self.T.shape[0]
+        self._busy = True
+        self.unit_slider.max = L_out - 1
+        self._busy = False
+
+    def update(self, unit, K=None, stride=None, dilation=None):
+        """Light up output unit ``unit`` (and change K, s, d if given); return its window.
+
+        Returns
+        -------
+        numpy.ndarray of int, shape (K,)
+            The input indices ``unit*s + k*d`` that the unit reads (the non-zero columns of
+            its row of T).
+        """
+        K_old, s_old, d_old = self._geom or (None, None, None)
+        geom = (K or K_old, stride or s_old, dilation or d_old)
+        if geom != self._geom:
+            self._build(*geom)
+        K, s, d = geom
+        L_out = self.T.shape[0]
+        if not 0 <= unit < L_out:
+            raise ValueError(f"ConvMatrixExplorer.update: unit must be in 0..{L_out - 1} "
+                             f"(L_out = {L_out} for K={K}, s={s}, d={d}); got {unit}")
+        self.unit = int(unit)
+        self.window = np.flatnonzero(self.taps[self.unit] >= 0)             # (K,)
+        self.z = float(self.T[self.unit] @ self.x)
+        faded = self.rgba.copy()                                           # other rows fade
+        faded[:, :, :3] = 1.0 - 0.25 * (1.0 - faded[:, :, :3])
+        faded[self.unit] = self.rgba[self.unit]
+        self.image.set_data(faded)
+        n_cols = self.T.shape[1]
+        for n, text in enumerate(self.ax_T.texts):                         # row-major, one per entry
+            text.set_alpha(1.0 if n // n_cols == self.unit else 0.35)
+        self.row_box.set_y(self.unit - 0.5)
+        lit = self._edge_rows == self.unit
+        self.lit_edges = np.flatnonzero(lit)
+        self.edges.set_color([c if on else (0.85, 0.85, 0.85, 1.0)
+                              for c, on in zip(self._edge_colours, lit)])
+        self.edges.set_linewidths(np.where(lit, 3.5, 1.0))
+        self.out_nodes.set_facecolors(["black" if i == self.unit else "white"
+                                       for i in range(L_out)])
+        for j, bar in enumerate(self.bars):
+            k = self.taps[self.unit, j]
+            bar.set_color(self._tap_colour(k) if k >= 0 else "0.8")
+        terms = " + ".join(f"({self.T[self.unit, j]:g})({self.x[j]:g})" for j in self.window)
+        self.ax_net.set_title(f"$z_{{{self.unit}}}$ = {terms} = {self.z:g}", fontsize=10)
+        self.ax_T.set_title(f"T: row {self.unit} = output unit {self.unit}  "
+                            f"(K={K}, s={s}, d={d}, L_out={L_out})", fontsize=10)
+        self._busy = True
+        self.unit_slider.value, self.K_slider.value = self.unit, K
+        self.s_slider.value, self.d_slider.value = s, d
+        self._busy = False
+        self._render()
+        return self.window

@@ -1,0 +1,96 @@
+"""Notebook 04's figures and explorer: plot_toeplitz, plot_conv_network, ConvMatrixExplorer."""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.colors import to_rgba  # noqa: E402
+
+from helpers.matrix import conv_matrix, tap_index_matrix  # noqa: E402
+from helpers.plotting import plot_conv_network, plot_toeplitz, tap_colour  # noqa: E402
+from helpers.widgets import ConvMatrixExplorer  # noqa: E402
+
+W3 = np.array([1.0, 2.0, -1.0])
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def test_toeplitz_heatmap_colours_each_diagonal_by_its_weight():
+    T, taps = conv_matrix(W3, 6), tap_index_matrix(3, 6)
+    ax = plot_toeplitz(T, taps)
+    rgba = ax.images[0].get_array()
+    assert rgba.shape == (4, 6, 4)
+    for i in range(4):
+        for k in range(3):
+            np.testing.assert_allclose(rgba[i, i + k], to_rgba(tap_colour(k)))
+    np.testing.assert_allclose(rgba[0, 5], [1, 1, 1, 1])               # structural zero: white
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        "$w_0$ = 1", "$w_1$ = 2", "$w_2$ = -1"]
+
+
+def test_toeplitz_heatmap_marks_padded_columns():
+    T = conv_matrix(W3, 4, padding="same", padded=True)               # (4, 6)
+    ax = plot_toeplitz(T, tap_index_matrix(3, 4, padding="same", padded=True), pad=(1, 1))
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels == ["0", "0", "1", "2", "3", "0"]
+    rgba = ax.images[0].get_array()
+    np.testing.assert_allclose(rgba[3, 0, :3], 0.85)                  # a padded zero: grey
+
+
+@pytest.mark.parametrize("stride,dilation", [(1, 1), (2, 1), (1, 2), (3, 2)])
+def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
+    T = conv_matrix(W3, 11, stride, dilation=dilation)
+    taps = tap_index_matrix(3, 11, stride, dilation=dilation)
+    ax = plot_conv_network(T, taps)
+    edges = ax.collections[0]
+    segs = edges.get_segments()
+    rows, cols = np.nonzero(T)
+    assert len(segs) == np.count_nonzero(T) == 3 * T.shape[0]
+    for seg, i, j in zip(segs, rows, cols):
+        assert seg[0][0] == j and seg[0][1] == 0.0 and seg[1][1] == 1.0
+    for colour, i, j in zip(edges.get_colors(), rows, cols):
+        np.testing.assert_allclose(colour, to_rgba(tap_colour(taps[i, j])))
+    outs = ax.collections[2].get_offsets()[:, 0]                      # each output over its window
+    np.testing.assert_allclose(outs, np.arange(T.shape[0]) * stride + dilation)
+
+
+def test_explorer_update_lights_up_row_window_and_edges():
+    x = np.arange(10.0) - 4.0
+    e = ConvMatrixExplorer(x, [1.0, 2.0, -1.0, 0.5], unit=0, K=3)
+    window = e.update(4)
+    np.testing.assert_array_equal(window, [4, 5, 6])
+    assert e.z == pytest.approx(x[4:7] @ W3)
+    assert e.row_box.get_y() == 3.5
+    segs = e.edges.get_segments()
+    assert sorted(segs[n][0][0] for n in e.lit_edges) == [4, 5, 6]
+    assert all(segs[n][1][0] == 5.0 for n in e.lit_edges)             # all lead to output 4
+    widths = e.edges.get_linewidths()
+    assert all(widths[n] == 3.5 for n in e.lit_edges) and min(widths) == 1.0
+    lit_bars = [j for j, b in enumerate(e.bars) if b.get_facecolor() != to_rgba("0.8")]
+    assert lit_bars == [4, 5, 6]
+    assert "output unit 4" in e.ax_T.get_title()
+
+
+def test_explorer_geometry_change_rebuilds_and_sliders_drive_update():
+    e = ConvMatrixExplorer(np.ones(10), [1.0, 2.0, -1.0, 0.5], unit=2)
+    window = e.update(1, K=2, stride=2, dilation=3)
+    np.testing.assert_array_equal(window, [2, 5])
+    assert e.T.shape == (4, 10) and e.unit_slider.max == 3
+    assert len(e.edges.get_segments()) == 8
+    e.s_slider.value = 1                                              # a control moves ...
+    assert e.T.shape == (7, 10)                                       # ... and T follows
+    np.testing.assert_array_equal(e.window, [1, 4])
+    e.unit_slider.value = 6
+    np.testing.assert_array_equal(e.window, [6, 9])
+    with pytest.raises(ValueError, match=r"unit must be in 0\.\.6"):
+        e.update(7)
+
+
+def test_explorer_rejects_bad_shapes():
+    with pytest.raises(ValueError, match=r"K_max <= L"):
+        ConvMatrixExplorer(np.ones(3), np.ones(4))
