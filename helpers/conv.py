@@ -12,6 +12,7 @@ plain-loop twin ``*_naive`` beside it, which the tests use as the reference.
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from helpers.conv_fast import conv1d_blocked, conv1d_taps
 from helpers.validation import as_float_array, check_int, describe
 
 __all__ = [
@@ -305,8 +306,10 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
 
     ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``.
 
-    It is computed as ONE matrix product: the patch matrix (N * L_out, K * C_in) of all
-    windows (see ``helpers.im2col``) times the filter matrix ``W.reshape(K * C_in, C_out)``.
+    It is computed as a matrix product: the patch matrix (N * L_out, K * C_in) of all
+    windows (see ``helpers.im2col``) times the filter matrix ``W.reshape(K * C_in, C_out)``,
+    done block by block so the patches stay in cache (``helpers.conv_fast``); with one input
+    and one output channel, tap by tap.
 
     Parameters
     ----------
@@ -338,11 +341,12 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
     X, W, b, batched = _check_layer_args(X, W, b, "conv1d")
     N, L, C_in = X.shape
     K, _, C_out = W.shape
-    _geometry(L, K, stride, padding, dilation, "conv1d")               # messages name conv1d
-    win = sliding_windows(X, K, stride, padding, dilation)              # (N, L_out, K, C_in) view
-    L_out = win.shape[1]
-    out = win.reshape(N * L_out, K * C_in) @ W.reshape(K * C_in, C_out)  # (N*L_out, C_out)
-    out = out.reshape(N, L_out, C_out)                                  # (N, L_out, C_out)
+    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "conv1d")  # messages name conv1d
+    Xp = np.pad(X, ((0, 0), (pl, pr), (0, 0))) if pl or pr else X      # (N, L_pad, C_in)
+    if C_in == 1 and C_out == 1:                                        # nothing for a GEMM to do
+        out = conv1d_taps(Xp, W, L_out, stride, dilation)               # (N, L_out, 1)
+    else:
+        out = conv1d_blocked(Xp, W, L_out, stride, dilation)            # (N, L_out, C_out)
     if b is not None:
         out += b
     return out if batched else out[0]

@@ -1,0 +1,82 @@
+"""conv1d's engine: blocked im2col + GEMM and the tap loop, against the loop twin."""
+import numpy as np
+import pytest
+from hypothesis import given, strategies as st
+
+from helpers.conv import conv1d, conv1d_naive, pad1d, padding_amounts
+from helpers.conv_fast import (choose_block_rows, conv1d_blocked, conv1d_taps, window_view)
+from helpers.im2col import conv1d_gemm
+from conftest import arrays, geometry
+
+
+def _padded(X, K, s, p, d):
+    """X (N, L, C_in) zero-padded as conv1d pads it, and L_out."""
+    pl, pr = padding_amounts(X.shape[1], K, s, p, d)
+    Xp = pad1d(X, (pl, pr))
+    return Xp, (Xp.shape[1] - d * (K - 1) - 1) // s + 1
+
+
+def test_window_view_reads_the_right_inputs():
+    Xp = np.arange(20.0).reshape(1, 10, 2)                 # (N=1, L_pad=10, C_in=2)
+    v = window_view(Xp, K=3, stride=2, dilation=2, L_out=3)
+    assert v.shape == (1, 3, 3, 2) and not v.flags.writeable
+    for i in range(3):
+        for k in range(3):
+            np.testing.assert_array_equal(v[0, i, k], Xp[0, 2 * i + 2 * k])
+
+
+@pytest.mark.parametrize("block_rows", [1, 2, 3, 5, 7, 16, 1000])
+@pytest.mark.parametrize("L,K,s,p,d", [
+    (23, 3, 1, "valid", 1),    # L_out = 21: no block size above divides it
+    (23, 4, 2, "same", 1),     # stride with an even kernel: L_out = 12
+    (19, 3, 3, "full", 2),     # dilation and stride together
+    (9, 9, 1, "valid", 1),     # K = L: one output row per example
+])
+def test_blocked_equals_loop_twin_for_any_block_size(block_rows, L, K, s, p, d):
+    # N = 3 examples: blocks of whole examples (L_out <= block_rows, 3 not a multiple of the
+    # examples per block) and blocks inside one example (L_out > block_rows, a ragged last one)
+    X, W = arrays(10, 3, L, 4), arrays(11, K, 4, 5)
+    Xp, L_out = _padded(X, K, s, p, d)
+    out = conv1d_blocked(Xp, W, L_out, s, d, block_rows=block_rows)
+    np.testing.assert_allclose(out, conv1d_naive(X, W, None, s, p, d), atol=1e-12)
+
+
+@given(geometry(max_L=14, max_K=4), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3),
+       st.integers(1, 9), st.integers(0, 2**32 - 1))
+def test_blocked_and_taps_equal_loop_twin(geom, N, C_in, C_out, block_rows, seed):
+    L, K, s, p, d = geom
+    X, W = arrays(seed, N, L, C_in), arrays(seed + 1, K, C_in, C_out)
+    Xp, L_out = _padded(X, K, s, p, d)
+    ref = conv1d_naive(X, W, None, s, p, d)
+    np.testing.assert_allclose(conv1d_blocked(Xp, W, L_out, s, d, block_rows), ref, atol=1e-12)
+    np.testing.assert_allclose(conv1d_taps(Xp, W, L_out, s, d), ref, atol=1e-12)
+
+
+@pytest.mark.parametrize("N,L,C_in,C_out,K,s,p,d", [
+    (3, 3000, 32, 8, 5, 1, "valid", 1),     # several whole examples per default block
+    (2, 20000, 64, 4, 3, 2, "same", 1),     # several default blocks inside one example
+    (1, 5000, 1, 1, 9, 3, "full", 2),       # one channel in and out: the tap loop
+])
+def test_conv1d_on_shapes_larger_than_a_block(N, L, C_in, C_out, K, s, p, d):
+    X = arrays(0, N, L, C_in, dtype=np.float32)
+    W, b = arrays(1, K, C_in, C_out, dtype=np.float32), arrays(2, C_out, dtype=np.float32)
+    rows = N * (L // s)
+    assert C_in * C_out == 1 or rows > choose_block_rows(K, C_in)   # really more than one block
+    out = conv1d(X, W, b, s, p, d)
+    assert out.dtype == np.float32 and out.flags.c_contiguous
+    ref = conv1d_gemm(X.astype(float), W.astype(float), b.astype(float), s, p, d)  # im2col route
+    np.testing.assert_allclose(out, ref, rtol=1e-4, atol=1e-4)
+
+
+def test_float32_stays_float32_through_both_routes():
+    X, W = arrays(3, 2, 40, 3, dtype=np.float32), arrays(4, 5, 3, 2, dtype=np.float32)
+    Xp, L_out = _padded(X, 5, 1, "valid", 1)
+    assert conv1d_blocked(Xp, W, L_out, block_rows=7).dtype == np.float32
+    assert conv1d_taps(Xp, W, L_out).dtype == np.float32
+    assert conv1d(X[:, :, :1], W[:, :1, :1]).dtype == np.float32           # tap-loop route
+    assert conv1d(X, W.astype(np.float64)).dtype == np.float64             # mixed: float64
+
+
+def test_choose_block_rows():
+    assert choose_block_rows(9, 128, 4, block_bytes=4 * 1024 * 1024) == 910
+    assert choose_block_rows(3, 1000, 8, block_bytes=1024) == 64          # never below 64
