@@ -11,7 +11,7 @@ from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["PALETTE", "DIVERGING", "use_style", "new_figure", "plot_contributions",
            "plot_activation", "plot_matrix", "plot_connections", "tap_colour", "plot_toeplitz",
-           "plot_conv_network"]
+           "plot_conv_network", "plot_receptive_field"]
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
@@ -297,4 +297,63 @@ def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", o
     ax.set_axis_off()
     if legend and taps.max() >= 0:
         _tap_legend(ax, T, taps, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
+    return ax
+
+
+def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
+    """Stacked layers as rows of units, with one top unit's receptive field traced down.
+
+    Row 0 is the input (L positions), row l the output of layer l; each unit sits over the
+    centre of its own receptive field. The traced units are coloured, the connections they use
+    drawn, and the input positions in the field shaded: that span is r input positions
+    (``helpers.receptive_field.receptive_field_size``) unless the edge cuts it off.
+
+    Parameters
+    ----------
+    L : int
+        Input length.
+    layers : list of (K, stride, dilation)
+        From the input upwards; every layer uses ``padding``.
+    index : int, optional
+        The top unit; default the middle one.
+    padding : as in ``conv1d``, default "same"
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        ``ax.collections[0]`` is the LineCollection of traced connections,
+        ``ax.collections[1 + l]`` the units of level l (traced ones coloured).
+
+    Introduced in notebook 06.
+    """
+    from helpers.receptive_field import layer_lengths, trace_receptive_field, unit_centres
+    from helpers.conv import _geometry
+    ax = _axes(ax)
+    levels = trace_receptive_field(L, layers, index, padding)
+    centres = unit_centres(L, layers, padding)
+    lengths = layer_lengths(L, layers, padding)
+    segments = []
+    for l, (K, s, d) in enumerate(layers, start=1):
+        pl = _geometry(lengths[l - 1], K, s, padding, d, "plot_receptive_field")[0]
+        for i in levels[l]:
+            for k in range(K):
+                j = i * s + k * d - pl
+                if 0 <= j < lengths[l - 1]:
+                    segments.append([(centres[l][i], l), (centres[l - 1][j], l - 1)])
+    ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=0.8, alpha=0.6))
+    for l, (xs, traced) in enumerate(zip(centres, levels)):
+        face = np.full(len(xs), "white", dtype=object)
+        face[traced] = PALETTE[3] if l == 0 else PALETTE[0]
+        ax.scatter(xs, np.full(len(xs), l), s=28, c=list(face), edgecolor="0.4", lw=0.6,
+                   zorder=3)
+    field = levels[0]
+    if len(field):
+        ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
+                   color=PALETTE[3], alpha=0.15, lw=0)
+    ax.set_yticks(range(len(layers) + 1), ["input"] + [f"layer {l}" for l in
+                                                       range(1, len(layers) + 1)])
+    ax.set_xlim(-1, L)
+    ax.set_ylim(-0.5, len(layers) + 0.5)
+    ax.set_xlabel("input position $j$")
+    ax.grid(False)
     return ax
