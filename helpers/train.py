@@ -1,0 +1,229 @@
+"""Two tiny classifiers built from ``helpers.layers``, a hand-written Adam, and a fit loop.
+
+* ``CNN1d``: conv1d (K taps, 1 -> F channels) -> ReLU -> global pooling -> dense (F -> classes).
+  Its parameter count does not depend on the series length L.
+* ``MLP``: dense (L -> H) -> ReLU -> dense (H -> classes), the same series flattened.
+
+Both take a batch X of shape (N, L) (one channel; the CNN adds the channel axis itself) and
+labels y (N,), return logits (N, n_classes), and are seeded and deterministic.
+"""
+import time
+
+import numpy as np
+
+from helpers.layers import (conv1d_backward, conv1d_forward, dense_backward, dense_forward,
+                            relu_backward, relu_forward, softmax_cross_entropy_backward,
+                            softmax_cross_entropy_forward)
+from helpers.pooling import (global_avgpool_backward, global_avgpool_forward,
+                             global_maxpool_backward, global_maxpool_forward)
+from helpers.validation import as_float_array
+
+__all__ = ["CNN1d", "MLP", "Adam", "fit", "accuracy"]
+
+_POOLS = {"avg": (global_avgpool_forward, global_avgpool_backward),
+          "max": (global_maxpool_forward, global_maxpool_backward)}
+
+
+class _Model:
+    """Shared parts: parameters in a dict, a parameter count, predictions."""
+
+    params: dict
+
+    @property
+    def n_params(self):
+        return sum(p.size for p in self.params.values())
+
+    def predict(self, X):
+        """Class indices, shape (N,)."""
+        return self.logits(X).argmax(axis=1)
+
+    def loss_and_grads(self, X, y):
+        """Mean softmax cross-entropy on (X, y) and its gradient for every parameter."""
+        logits, caches = self._forward(X)
+        loss, cache = softmax_cross_entropy_forward(logits, y)
+        return loss, self._backward(softmax_cross_entropy_backward(1.0, cache), caches)
+
+    def logits(self, X):
+        """Logits, shape (N, n_classes)."""
+        return self._forward(X)[0]
+
+
+class CNN1d(_Model):
+    """conv1d -> ReLU -> global pooling -> dense, for single-channel series X (N, L).
+
+    Parameters
+    ----------
+    n_filters : int
+        F, the number of filters (feature maps).
+    kernel_size : int
+        K, taps per filter.
+    n_classes : int
+    pool : {"avg", "max"}
+        Global pooling over the length axis: what makes the classifier (nearly) shift-invariant.
+    padding : padding of the conv layer, default "valid"
+    seed : int
+        Seeds the He-initialised weights.
+
+    Parameters are ``W1`` (K, 1, F), ``b1`` (F,), ``W2`` (F, n_classes), ``b2`` (n_classes,):
+    ``K F + F + F n_classes + n_classes`` numbers, whatever L is.
+
+    Introduced in notebook 08.
+    """
+
+    def __init__(self, n_filters=16, kernel_size=15, n_classes=2, pool="avg", padding="valid",
+                 seed=0):
+        if pool not in _POOLS:
+            raise ValueError(f"CNN1d: pool must be 'avg' or 'max'; got {pool!r}")
+        rng = np.random.default_rng(seed)
+        K, F = kernel_size, n_filters
+        self.params = {
+            "W1": rng.normal(0.0, np.sqrt(2.0 / K), size=(K, 1, F)),
+            "b1": np.zeros(F),
+            "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, n_classes)),
+            "b2": np.zeros(n_classes),
+        }
+        self.pool, self.padding = pool, padding
+
+    def feature_maps(self, X):
+        """ReLU feature maps, shape (N, L_out, F): what the global pooling summarises."""
+        X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
+        Z, _ = conv1d_forward(X[..., None], self.params["W1"], self.params["b1"],
+                              padding=self.padding)
+        return np.maximum(Z, 0.0)
+
+    def _forward(self, X):
+        X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
+        p = self.params
+        Z, c_conv = conv1d_forward(X[..., None], p["W1"], p["b1"], padding=self.padding)
+        A, c_relu = relu_forward(Z)                                # (N, L_out, F)
+        G, c_pool = _POOLS[self.pool][0](A)                        # (N, F)
+        logits, c_dense = dense_forward(G, p["W2"], p["b2"])       # (N, n_classes)
+        return logits, (c_conv, c_relu, c_pool, c_dense)
+
+    def _backward(self, dlogits, caches):
+        c_conv, c_relu, c_pool, c_dense = caches
+        dG, dW2, db2 = dense_backward(dlogits, c_dense)
+        dA = _POOLS[self.pool][1](dG, c_pool)
+        dZ = relu_backward(dA, c_relu)
+        _, dW1, db1 = conv1d_backward(dZ, c_conv)
+        return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+
+class MLP(_Model):
+    """dense (L -> H) -> ReLU -> dense (H -> n_classes) on series X (N, L).
+
+    Parameters ``W1`` (L, H), ``b1`` (H,), ``W2`` (H, n_classes), ``b2``: every input sample
+    has its own weights, so a shifted pattern meets different weights.
+
+    Introduced in notebook 08.
+    """
+
+    def __init__(self, n_inputs, n_hidden=16, n_classes=2, seed=0):
+        rng = np.random.default_rng(seed)
+        self.params = {
+            "W1": rng.normal(0.0, np.sqrt(2.0 / n_inputs), size=(n_inputs, n_hidden)),
+            "b1": np.zeros(n_hidden),
+            "W2": rng.normal(0.0, np.sqrt(1.0 / n_hidden), size=(n_hidden, n_classes)),
+            "b2": np.zeros(n_classes),
+        }
+
+    def _forward(self, X):
+        p = self.params
+        H, c1 = dense_forward(X, p["W1"], p["b1"])
+        A, c_relu = relu_forward(H)
+        logits, c2 = dense_forward(A, p["W2"], p["b2"])
+        return logits, (c1, c_relu, c2)
+
+    def _backward(self, dlogits, caches):
+        c1, c_relu, c2 = caches
+        dA, dW2, db2 = dense_backward(dlogits, c2)
+        _, dW1, db1 = dense_backward(relu_backward(dA, c_relu), c1)
+        return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+
+class Adam:
+    """Adam (Kingma & Ba, 2015) on a dict of parameter arrays, updated in place.
+
+    ``m <- b1 m + (1 - b1) g``, ``v <- b2 v + (1 - b2) g^2``,
+    ``p <- p - lr * m_hat / (sqrt(v_hat) + eps)`` with bias-corrected ``m_hat``, ``v_hat``.
+
+    Introduced in notebook 08.
+    """
+
+    def __init__(self, params, lr=1e-2, beta1=0.9, beta2=0.999, eps=1e-8):
+        self.params, self.lr, self.beta1, self.beta2, self.eps = params, lr, beta1, beta2, eps
+        self.m = {k: np.zeros_like(v) for k, v in params.items()}
+        self.v = {k: np.zeros_like(v) for k, v in params.items()}
+        self.t = 0
+
+    def step(self, grads):
+        self.t += 1
+        for k, g in grads.items():
+            self.m[k] = self.beta1 * self.m[k] + (1 - self.beta1) * g
+            self.v[k] = self.beta2 * self.v[k] + (1 - self.beta2) * g * g
+            m_hat = self.m[k] / (1 - self.beta1 ** self.t)
+            v_hat = self.v[k] / (1 - self.beta2 ** self.t)
+            self.params[k] -= self.lr * m_hat / (np.sqrt(v_hat) + self.eps)
+
+
+def accuracy(model, X, y):
+    """Fraction of correctly classified series."""
+    return float(np.mean(model.predict(X) == np.asarray(y)))
+
+
+def _progress_bar(epochs):
+    """An ipywidgets progress bar when running in a notebook kernel, else None."""
+    try:
+        from IPython import get_ipython
+        if get_ipython() is None or not hasattr(get_ipython(), "kernel"):
+            return None
+        import ipywidgets as widgets
+        from IPython.display import display
+    except ImportError:
+        return None
+    bar = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs")
+    display(bar)
+    return bar
+
+
+def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=True,
+        record_every=10):
+    """Train full-batch with Adam; return the history.
+
+    Parameters
+    ----------
+    model : CNN1d or MLP
+    X : array_like, shape (N, L); y : array_like of int, shape (N,)
+    epochs : int
+        Full-batch steps.
+    lr : float
+        Adam's learning rate.
+    X_test, y_test : optional held-out data, evaluated every ``record_every`` epochs.
+    progress : bool
+        Show a progress bar in a notebook.
+
+    Returns
+    -------
+    dict
+        ``epoch``, ``loss``, ``train_acc`` (and ``test_acc``) lists, and ``seconds`` (wall
+        time of the whole fit).
+
+    Introduced in notebook 08.
+    """
+    opt = Adam(model.params, lr=lr)
+    history = {"epoch": [], "loss": [], "train_acc": [], "test_acc": []}
+    bar = _progress_bar(epochs) if progress else None
+    start = time.perf_counter()
+    for epoch in range(1, epochs + 1):
+        loss, grads = model.loss_and_grads(X, y)
+        opt.step(grads)
+        if epoch % record_every == 0 or epoch == epochs:
+            history["epoch"].append(epoch)
+            history["loss"].append(loss)
+            history["train_acc"].append(accuracy(model, X, y))
+            if X_test is not None:
+                history["test_acc"].append(accuracy(model, X_test, y_test))
+            if bar is not None:
+                bar.value = epoch
+    history["seconds"] = time.perf_counter() - start
+    return history
