@@ -205,8 +205,9 @@ def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=Tru
     Returns
     -------
     dict
-        ``epoch``, ``loss``, ``train_acc`` (and ``test_acc``) lists, and ``seconds`` (wall
-        time of the whole fit).
+        ``epoch``, ``loss``, ``train_acc`` (and ``test_acc``) lists, recorded before the first
+        step (epoch 0), every ``record_every`` steps and after the last one; and ``seconds``,
+        the wall time of the whole fit.
 
     Introduced in notebook 08.
     """
@@ -214,9 +215,8 @@ def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=Tru
     history = {"epoch": [], "loss": [], "train_acc": [], "test_acc": []}
     bar = _progress_bar(epochs) if progress else None
     start = time.perf_counter()
-    for epoch in range(1, epochs + 1):
+    for epoch in range(epochs + 1):                    # epoch 0 records the initial state
         loss, grads = model.loss_and_grads(X, y)
-        opt.step(grads)
         if epoch % record_every == 0 or epoch == epochs:
             history["epoch"].append(epoch)
             history["loss"].append(loss)
@@ -225,5 +225,7 @@ def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=Tru
                 history["test_acc"].append(accuracy(model, X_test, y_test))
             if bar is not None:
                 bar.value = epoch
+        if epoch < epochs:
+            opt.step(grads)
     history["seconds"] = time.perf_counter() - start
     return history

@@ -40,7 +40,8 @@ def test_a_short_fit_lowers_the_loss_and_learns_the_toy_task(make):
     history = fit(model, X, y, epochs=150, lr=0.03, progress=False, record_every=50)
     assert history["loss"][-1] < 0.5 * before
     assert accuracy(model, X, y) == 1.0
-    assert history["epoch"] == [50, 100, 150]
+    assert history["epoch"] == [0, 50, 100, 150]
+    assert history["loss"][0] == pytest.approx(before)
 
 
 def test_training_is_deterministic_for_a_seed():
