@@ -11,7 +11,7 @@ from matplotlib.colors import TwoSlopeNorm
 
 __all__ = ["PALETTE", "DIVERGING", "use_style", "new_figure", "plot_contributions",
            "plot_activation", "plot_matrix", "plot_connections", "tap_colour", "plot_toeplitz",
-           "plot_conv_network", "plot_receptive_field"]
+           "plot_conv_network", "plot_receptive_field", "plot_feature_maps"]
 
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
            "#000000"]
@@ -357,3 +357,55 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     ax.set_xlabel("input position $j$")
     ax.grid(False)
     return ax
+
+def plot_feature_maps(x, A, K, axes=None, names=None):
+    """A signal, its feature maps as lines, and the stack of maps as an image.
+
+    Feature map j is drawn under the window that produced it: output i sits at the window's
+    centre, input position ``i + (K - 1) / 2`` (stride 1, "valid" padding).
+
+    Parameters
+    ----------
+    x : array_like, shape (L,)
+        The input signal.
+    A : array_like, shape (L_out, C_out)
+        The feature maps, one column per filter (``L_out = L - K + 1``).
+    K : int
+        Kernel size, used to centre the maps under their windows.
+    axes : sequence of 3 matplotlib.axes.Axes, optional
+        Where to draw signal, maps and stack; by default a new pyplot figure's.
+    names : sequence of str, optional
+        Legend labels of the maps; default ``a_1, a_2, ...``.
+
+    Returns
+    -------
+    list of matplotlib.axes.Axes
+        ``axes[1].lines[j]`` is feature map j; ``axes[2].images[0]`` shows ``A.T`` (one row
+        per map).
+
+    Introduced in notebook 05.
+    """
+    x, A = np.asarray(x, float), np.asarray(A, float)
+    if axes is None:
+        _, axes = plt.subplots(3, 1, figsize=(8.0, 5.5), sharex=True, layout="constrained",
+                               height_ratios=[1.0, 1.2, 0.7])
+    ax_x, ax_a, ax_s = axes
+    L_out, C_out = A.shape
+    names = names or [f"$a_{j + 1}$" for j in range(C_out)]
+    centre = np.arange(L_out) + (K - 1) / 2
+    ax_x.plot(np.arange(len(x)), x, color=PALETTE[7], lw=1.2)
+    ax_x.set_ylabel("input $x$")
+    for j in range(C_out):
+        ax_a.plot(centre, A[:, j], color=PALETTE[j % 7], lw=1.5, label=names[j])
+    ax_a.set_ylabel("feature maps")
+    ax_a.legend(loc="upper left", ncols=C_out)
+    vmax = max(A.max(), 1e-12)
+    ax_s.imshow(A.T, aspect="auto", cmap="viridis", vmin=0.0, vmax=vmax, interpolation="nearest",
+                extent=(centre[0] - 0.5, centre[-1] + 0.5, C_out - 0.5, -0.5))
+    ax_s.set_yticks(range(C_out), names)
+    ax_s.set_xlabel("input position (maps drawn at their window's centre)")
+    ax_s.set_title("the stack $A = [a_1 \\; a_2 \\; \\dots]$, one row per map (dark = 0)",
+                   fontsize=9)
+    ax_s.grid(False)
+    ax_x.set_xlim(-0.5, len(x) - 0.5)
+    return list(axes)
