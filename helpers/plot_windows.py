@@ -61,7 +61,7 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
 
 
 def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
-    """A signal x and its "valid" feature map y on one axis, y[i] under its window's centre.
+    """A signal x (line) and its "valid" feature map y (stems), y[i] under its window's centre.
 
     Parameters
     ----------
@@ -75,9 +75,10 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
     """
     ax = _axes(ax)
     shift = (dilation * (K - 1)) / 2
-    plot_signal(x, ax=ax, name=names[0], color=PALETTE[0])
+    x = np.asarray(x, float)
+    ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0], label=f"${names[0]}$")
     plot_signal(y, ax=ax, name=names[1], offset=shift, color=PALETTE[3])
-    ax.legend(loc="upper left", ncols=2)
+    ax.legend(loc="upper right")
     return ax
 
 

@@ -1,0 +1,120 @@
+"""The signal / sliding-window / window-geometry figures draw what the definitions say.
+
+References are independent of the drawing code: np.correlate, and impulse responses of the
+loop twin correlate1d_naive (output i reads input j exactly when an impulse at j reaches i).
+"""
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import given, settings, strategies as st  # noqa: E402
+from matplotlib.colors import to_rgb  # noqa: E402
+
+from conftest import arrays, geometry  # noqa: E402
+from helpers.activations import relu  # noqa: E402
+from helpers.conv import correlate1d_naive, padding_amounts  # noqa: E402
+from helpers.plot_windows import (plot_conv_geometry, plot_feature_map, plot_signal,  # noqa: E402
+                                  plot_sliding_window, set_conv_geometry, set_sliding_window)
+
+
+@pytest.fixture
+def ax():
+    fig, ax = plt.subplots()
+    yield ax
+    plt.close(fig)
+
+
+def by_gid(ax, gid):
+    return [a for a in ax.get_children() if a.get_gid() == gid]
+
+
+def test_plot_signal_positions_values_and_highlight(ax):
+    x = np.array([3.0, -1.0, 2.0, 0.5])
+    plot_signal(x, ax=ax, offset=1.5, highlight=[0, 2])
+    marker = ax.containers[-1].markerline
+    np.testing.assert_array_equal(marker.get_xdata(), [1.5, 2.5, 3.5, 4.5])
+    np.testing.assert_array_equal(marker.get_ydata(), x)
+    ring = ax.lines[-1]
+    np.testing.assert_array_equal(ring.get_xdata(), [1.5, 3.5])
+    np.testing.assert_array_equal(ring.get_ydata(), [3.0, 2.0])
+
+
+def test_plot_feature_map_puts_output_under_window_centre(ax):
+    x = arrays(1, 12)
+    y = np.correlate(x, [1.0, 0, 0, 0, -1.0], "valid")
+    plot_feature_map(x, y, 5, ax=ax)
+    np.testing.assert_array_equal(ax.lines[0].get_xdata(), np.arange(12))
+    stems = ax.containers[-1].markerline
+    np.testing.assert_array_equal(stems.get_xdata(), np.arange(len(y)) + 2.0)   # (K - 1) / 2
+    np.testing.assert_array_equal(stems.get_ydata(), y)
+
+
+@settings(max_examples=25)
+@given(st.integers(1, 9), st.integers(1, 5), st.data())
+def test_sliding_window_shows_window_products_and_outputs(L_extra, K, data):
+    L = K + L_extra - 1
+    x, w = arrays(L, L), arrays(K + 100, K)
+    i = data.draw(st.integers(0, L - K))
+    fig, ax = plt.subplots()
+    plot_sliding_window(x, w, 0, ax=ax, fn=relu)
+    z_i = set_sliding_window(ax, x, w, i, fn=relu)
+    z = np.correlate(x, w, "valid")
+    assert np.isclose(z_i, z[i])
+    assert by_gid(ax, "window")[0].get_x() == i - 0.5
+    assert [b.get_x() + 0.45 for b in by_gid(ax, "w")] == pytest.approx(range(i, i + K))
+    products = [float(t.get_text()) for t in by_gid(ax, "prod-text")]
+    np.testing.assert_allclose(products, x[i:i + K] * w, rtol=1e-2, atol=1e-2)  # 3 digits shown
+    for name, ref in [("z", z), ("a", relu(z))]:
+        texts = [t.get_text() for t in by_gid(ax, name + "-text")]
+        assert len(texts) == L - K + 1
+        assert all(t for t in texts[:i + 1]) and not any(texts[i + 1:])       # filled up to i
+        np.testing.assert_allclose([float(t) for t in texts[:i + 1]], ref[:i + 1], rtol=1e-2,
+                                   atol=1e-2)
+        faces = [b.get_facecolor()[:3] for b in by_gid(ax, name)]
+        highlighted = [j for j, f in enumerate(faces) if f != (1.0, 1.0, 1.0)]
+        assert highlighted == [i]
+    assert ax.get_title().startswith(f"i = {i}:")
+    plt.close(fig)
+
+
+def reads_by_impulse(L, K, s, p, d):
+    """reads[i] = the real inputs output i reads, from impulse responses of the loop twin."""
+    responses = np.array([correlate1d_naive(np.eye(L)[j], np.ones(K), s, p, d) for j in range(L)])
+    return [set(np.nonzero(responses[:, i])[0]) for i in range(responses.shape[1])]
+
+
+@settings(max_examples=40)
+@given(geometry(max_L=12, max_K=5))
+def test_conv_geometry_draws_exactly_the_inputs_each_output_reads(geom):
+    L, K, s, p, d = geom
+    fig, ax = plt.subplots()
+    plot_conv_geometry(L, K, s, p, d, ax=ax)
+    lines, inputs, outputs = ax.collections[:3]
+    reads = reads_by_impulse(L, K, s, p, d)
+    L_out = len(reads)
+    segments = lines.get_segments()
+    assert len(segments) == L_out * K and len(outputs.get_offsets()) == L_out
+    pl, pr = padding_amounts(L, K, s, p, d)
+    for i in range(L_out):
+        tops = [seg[0][0] for seg in segments[i * K:(i + 1) * K]]
+        assert {int(t) for t in tops if 0 <= t < L} == reads[i]
+        assert len(tops) == K and all(-pl <= t < L + pr for t in tops)
+    positions = inputs.get_offsets()[:, 0]
+    np.testing.assert_array_equal(positions, np.arange(-pl, L + pr))
+    never_read = set(range(L)) - set().union(*reads)
+    orange = {int(x) for x, f in zip(positions, inputs.get_facecolors())
+              if np.allclose(f[:3], to_rgb("#E69F00"))}
+    assert orange == never_read
+    plt.close(fig)
+
+
+def test_set_conv_geometry_redraws_and_rejects_a_kernel_that_does_not_fit(ax):
+    plot_conv_geometry(10, 3, ax=ax)
+    assert set_conv_geometry(ax, 10, 3, stride=3) == (0, 0, 3)
+    assert len(ax.collections[0].get_segments()) == 9
+    assert "L_out = ⌊(10 + 0 + 0 − 3) / 3⌋ + 1 = 3" in ax.get_title()
+    assert set_conv_geometry(ax, 8, 4, padding="same") == (1, 2, 8)
+    with pytest.raises(ValueError, match="longer than the padded input"):
+        set_conv_geometry(ax, 5, 4, dilation=2)
