@@ -415,7 +415,8 @@ class WindowExplorer(_Explorer):
         plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn, fn_name=self.fn_name)
         self.slider = widgets.IntSlider(value=0, min=0, max=self.L_out - 1,
                                         description="position i", continuous_update=True)
-        self.slider.observe(lambda change: self.update(change["new"]), names="value")
+        self.i = None
+        self.slider.observe(self._on_slide, names="value")
         self._init_output(self.slider)
         self.update(0)
 
@@ -423,13 +424,17 @@ class WindowExplorer(_Explorer):
     def demo(cls):
         return cls([1, 3, -1, 0, 2, -2, 1], [1, -1, 2]), [{"i": i} for i in range(5)]
 
+    def _on_slide(self, change):
+        if change["new"] != self.i:             # not the echo of update() setting the slider
+            self.update(change["new"])
+
     def update(self, i):
         """Move the window to position i; redraw; return a_i = sigma(x[i:i+K] . w)."""
         i = check_int(i, "i (the window position)", "WindowExplorer.update", 0)
         if i >= self.L_out:
             raise ValueError(f"WindowExplorer.update: i must be < L_out = L - K + 1 = "
                              f"{self.L_out}; got {i}")
-        self.i = i
+        self.i = self.slider.value = i          # the slider shows calls from code too
         self.products = self.x[i:i + len(self.w)] * self.w                # (K,)
         self.z = float(self.products.sum())
         self.a = float(self.fn(self.z))
@@ -473,6 +478,7 @@ class GeometryExplorer(_Explorer):
                          "padding": widgets.Dropdown(options=self.PADDINGS, value=padding,
                                                      description="padding",
                                                      layout=widgets.Layout(width="230px"))}
+        self._syncing = False
         self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
         plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
         for c in self.controls.values():
@@ -490,12 +496,25 @@ class GeometryExplorer(_Explorer):
         return cls(), [dict(zip(keys, case)) for case in cases]
 
     def _on_change(self, _change):
+        if self._syncing:
+            return
         c = self.controls
         self.update(c["L"].value, c["K"].value, c["stride"].value, c["padding"].value,
                     c["dilation"].value)
 
+    def _sync_controls(self, values):
+        """Show the values of an update called from code on the controls (without re-updating)."""
+        self._syncing = True
+        try:
+            for name, value in values.items():
+                if name != "padding" or value in dict(self.PADDINGS).values():
+                    self.controls[name].value = value
+        finally:
+            self._syncing = False
+
     def update(self, L, K, stride=1, padding="valid", dilation=1):
         """Redraw for these arguments; return L_out (None if the kernel does not fit)."""
+        self._sync_controls(dict(L=L, K=K, stride=stride, padding=padding, dilation=dilation))
         try:
             self.p_left, self.p_right, self.L_out = set_conv_geometry(
                 self.ax, L, K, stride, padding, dilation)
