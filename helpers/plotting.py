@@ -125,7 +125,7 @@ def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, 
     return ax
 
 
-def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None):
+def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None, first_index=1):
     """Network diagram of a linear map: inputs on the left, outputs on the right.
 
     Output unit i is joined to input j when ``M[i, j] != 0``.
@@ -135,6 +135,8 @@ def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None):
     M : array_like, shape (n_out, n_in)
         The matrix in "one row per output unit" form (Ng's W; for the row form a = x W
         pass ``W.T``).
+    first_index : int, default 1
+        Number of the first node in the labels (0 to match numpy indexing, as in notebook 04).
     colors : array_like of colours, shape (n_out, n_in), optional
         Edge colours; by default the value's sign and size on the diverging map.
 
@@ -164,9 +166,9 @@ def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None):
     ax.scatter(np.zeros(n_in), y_in, s=260, color="white", edgecolor="black", zorder=2)
     ax.scatter(np.ones(n_out), y_out, s=260, color="white", edgecolor="black", zorder=2)
     for j, y in enumerate(y_in):
-        ax.text(-0.06, y, f"${in_name}_{{{j + 1}}}$", ha="right", va="center")
+        ax.text(-0.06, y, f"${in_name}_{{{j + first_index}}}$", ha="right", va="center")
     for i, y in enumerate(y_out):
-        ax.text(1.06, y, f"${out_name}_{{{i + 1}}}$", ha="left", va="center")
+        ax.text(1.06, y, f"${out_name}_{{{i + first_index}}}$", ha="left", va="center")
     ax.set_xlim(-0.3, 1.3)
     ax.set_ylim(-0.15, 1.15)
     ax.set_axis_off()
@@ -183,15 +185,22 @@ def _text_colour(rgb):
     return "black" if lum > 0.55 else "white"
 
 
+def _sub(name, n):
+    """``name`` with subscript ``n`` in Unicode (x₁₂): looks like mathtext, draws much faster."""
+    return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
+
+
 def _tap_legend(ax, T, taps, **kw):
     from matplotlib.patches import Patch
     K = taps.max() + 1
     values = [T[taps == k][0] if (taps == k).any() else 0.0 for k in range(K)]
-    handles = [Patch(color=tap_colour(k), label=f"$w_{k}$ = {v:g}") for k, v in enumerate(values)]
+    handles = [Patch(color=tap_colour(k), label=f"{_sub('w', k)} = {v:g}")
+               for k, v in enumerate(values)]
     ax.legend(handles=handles, **kw)
 
 
-def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True):
+def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
+                  zeros=True):
     """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
 
     Parameters
@@ -203,6 +212,8 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
     pad : (int, int)
         Columns at the left and right that stand for padded zeros (``padded=True``): they get
         a grey background and the column label "0".
+    annotate, zeros : bool
+        Write the values of the non-zeros, and a small grey "0" in the other cells.
 
     Returns
     -------
@@ -224,6 +235,8 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
     if annotate:
         for (r, c), v in np.ndenumerate(T):
             on = taps[r, c] >= 0
+            if not (on or zeros):
+                continue
             ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
                     fontsize=9 if on else 7, color=_text_colour(rgba[r, c]) if on else "0.6")
     ax.set_xticks(range(n_cols), [("0" if (c < pl or c >= n_cols - pr) else str(c - pl))
@@ -288,10 +301,10 @@ def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", o
     ax.scatter(np.arange(n_in), np.zeros(n_in), s=300, c=list(face), edgecolor="black", zorder=2)
     ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
     for j in range(n_in):
-        label = "0" if j in padded else f"${in_name}_{{{j - pl}}}$"
-        ax.text(j, -0.17, label, ha="center", va="top", fontsize=9)
+        label = "0" if j in padded else _sub(in_name, j - pl)
+        ax.text(j, -0.17, label, ha="center", va="top", fontsize=10)
     for i, xo in enumerate(out_pos):
-        ax.text(xo, 1.17, f"${out_name}_{{{i}}}$", ha="center", va="bottom", fontsize=9)
+        ax.text(xo, 1.17, _sub(out_name, i), ha="center", va="bottom", fontsize=10)
     ax.set_xlim(-0.8, n_in - 0.2)
     ax.set_ylim(-0.45, 1.45)
     ax.set_axis_off()

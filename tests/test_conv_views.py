@@ -30,7 +30,7 @@ def test_toeplitz_heatmap_colours_each_diagonal_by_its_weight():
             np.testing.assert_allclose(rgba[i, i + k], to_rgba(tap_colour(k)))
     np.testing.assert_allclose(rgba[0, 5], [1, 1, 1, 1])               # structural zero: white
     assert [t.get_text() for t in ax.get_legend().get_texts()] == [
-        "$w_0$ = 1", "$w_1$ = 2", "$w_2$ = -1"]
+        "w₀ = 1", "w₁ = 2", "w₂ = -1"]
 
 
 def test_toeplitz_heatmap_marks_padded_columns():
@@ -94,3 +94,27 @@ def test_explorer_geometry_change_rebuilds_and_sliders_drive_update():
 def test_explorer_rejects_bad_shapes():
     with pytest.raises(ValueError, match=r"K_max <= L"):
         ConvMatrixExplorer(np.ones(3), np.ones(4))
+
+
+def test_plot_connections_can_number_from_zero():
+    from helpers.plotting import plot_connections
+    ax = plot_connections(np.ones((2, 3)), first_index=0)
+    labels = [t.get_text() for t in ax.texts]
+    assert labels == ["$x_{0}$", "$x_{1}$", "$x_{2}$", "$z_{0}$", "$z_{1}$"]
+    ax = plot_connections(np.ones((1, 1)), ax=plt.figure().add_subplot())
+    assert [t.get_text() for t in ax.texts] == ["$x_{1}$", "$z_{1}$"]   # default unchanged
+
+
+def test_static_view_draws_the_same_highlight_without_controls():
+    from helpers.widgets import ConvUnitView
+    v = ConvUnitView(np.arange(10.0), [1.0, 2.0, -1.0, 0.5], unit=3, K=3, stride=2)
+    assert not hasattr(v, "unit_slider")
+    np.testing.assert_array_equal(v.window, [6, 7, 8])
+    assert v.T.shape == (4, 10) and v.z == pytest.approx(np.arange(6.0, 9.0) @ W3)
+
+
+def test_explorer_keeps_the_unit_valid_when_a_slider_shrinks_T():
+    e = ConvMatrixExplorer(np.ones(10), [1.0, 2.0, -1.0, 0.5], unit=7, K=3)
+    e.s_slider.value = 3                                              # L_out = 8 -> 3
+    assert e.unit == 2 and e.unit_slider.value == 2 and e.unit_slider.max == 2
+    np.testing.assert_array_equal(e.window, [6, 7, 8])
