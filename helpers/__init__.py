@@ -2,7 +2,8 @@
 multiplication" (1-D, channels-last). One module per concept:
 
 - ``helpers.conv``: padding, output length, correlate1d / convolve1d, the conv1d layer
-- ``helpers.matrix``: conv_matrix, the banded Toeplitz matrix T with T @ x == correlate1d(x, w)
+- ``helpers.matrix``: conv_matrix, the banded Toeplitz matrix T with T @ x == correlate1d(x, w);
+  shift matrices and the projection of any matrix onto convolutions
 - ``helpers.im2col``: the patch matrix, its adjoint, and conv1d as one matrix product
 - ``helpers.layers``, ``helpers.pooling``: layers as forward/backward pairs (dense, conv1d,
   ReLU, softmax cross-entropy; max/average/global pooling)
@@ -15,7 +16,8 @@ from helpers.conv import (conv1d, conv1d_naive, conv_output_length, convolve1d,
                           convolve1d_naive, correlate1d, correlate1d_naive, pad1d,
                           padding_amounts, sliding_windows)
 from helpers.im2col import col2im1d, col2im1d_naive, conv1d_gemm, im2col1d, im2col1d_naive
-from helpers.matrix import conv_matrix, conv_matrix_naive
+from helpers.matrix import (conv_matrix, conv_matrix_naive, shift_matrix, shift_matrix_naive,
+                            tap_index_matrix, toeplitz_projection, toeplitz_projection_naive)
 from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.layers import (conv1d_backward, conv1d_forward, dense_backward, dense_forward,
                             relu_backward, relu_forward, softmax_cross_entropy_backward,
@@ -28,7 +30,8 @@ __all__ = [
     "conv1d", "conv1d_naive", "conv_output_length", "convolve1d", "convolve1d_naive",
     "correlate1d", "correlate1d_naive", "pad1d", "padding_amounts", "sliding_windows",
     "col2im1d", "col2im1d_naive", "conv1d_gemm", "im2col1d", "im2col1d_naive",
-    "conv_matrix", "conv_matrix_naive",
+    "conv_matrix", "conv_matrix_naive", "shift_matrix", "shift_matrix_naive", "tap_index_matrix",
+    "toeplitz_projection", "toeplitz_projection_naive",
     "numerical_gradient", "rel_error", "conv1d_backward", "conv1d_forward", "dense_backward",
     "dense_forward", "relu_backward", "relu_forward", "softmax_cross_entropy_backward",
     "softmax_cross_entropy_forward", "avgpool1d_backward", "avgpool1d_forward",
