@@ -80,3 +80,14 @@ def test_float32_stays_float32_through_both_routes():
 def test_choose_block_rows():
     assert choose_block_rows(9, 128, 4, block_bytes=4 * 1024 * 1024) == 910
     assert choose_block_rows(3, 1000, 8, block_bytes=1024) == 64          # never below 64
+
+
+@pytest.mark.parametrize("s,p,d", [(1, "valid", 1), (2, "same", 1), (1, "valid", 3)])
+def test_conv1d_reads_non_contiguous_inputs(s, p, d):
+    base = arrays(5, 2, 4, 31)                                # PyTorch layout (N, C_in, L)
+    X = base.transpose(0, 2, 1)[:, ::2]                       # (N, L=16, C_in) strided view
+    W = arrays(6, 3, 4, 2)[::-1]                              # negative strides too
+    assert not X.flags.c_contiguous and not W.flags.c_contiguous
+    np.testing.assert_allclose(conv1d(X, W, None, s, p, d),
+                               conv1d_naive(np.ascontiguousarray(X), W.copy(), None, s, p, d),
+                               atol=1e-12)
