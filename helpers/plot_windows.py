@@ -133,13 +133,13 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu"):
             _cell(ax, j + (K - 1) / 2, rows[name], name)
     ax.add_patch(plt.Rectangle((-0.5, rows["x"] - 0.46), K, 0.92, fill=False,
                                edgecolor=PALETTE[3], lw=2.5, gid="window"))
-    labels = {"x": "$x$", "w": "$w$", "prod": "$x_{i+k} w_k$", "z": "$z = x \\star w$",
-              "a": f"$a$ = {fn_name}$(z)$"}
+    labels = {"x": "x", "w": "w", "prod": "x[i+k] w[k]", "z": "z = x ⋆ w",  # plain text: the
+              "a": f"a = {fn_name}(z)"}                         # widget redraws it, mathtext is slow
     ax.set_yticks(list(rows.values()), [labels[r] for r in rows])
     ax.set_xticks(range(L))
     ax.set_xlim(-0.6, L - 0.4)
     ax.set_ylim(-0.6, max(rows.values()) + 0.6)
-    ax.set_xlabel("position $j$ in the input")
+    ax.set_xlabel("position j in the input")
     ax.grid(False)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
@@ -204,12 +204,12 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     ax.add_collection(LineCollection([], zorder=1))
     ax.scatter([], [], s=110, edgecolor="black", zorder=2)
     ax.scatter([], [], s=110, color=PALETTE[3], edgecolor="black", zorder=2)
-    ax.set_yticks([0, 1], ["output $y$", "input $x$"])
+    ax.set_yticks([0, 1], ["output y", "input x"])
     ax.set_ylim(-0.3, 1.3)
     ax.grid(False)
     ax.spines[["left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
-    ax.set_xlabel("position $j$ in the input (negative or $\\geq L$: a padded zero)")
+    ax.set_xlabel("position j in the input (negative or ≥ L: a padded zero)")
     set_conv_geometry(ax, L, K, stride, padding, dilation)
     return ax
 
