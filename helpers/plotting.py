@@ -176,7 +176,10 @@ def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None, first_i
 
 
 def tap_colour(k):
-    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (Okabe-Ito)."""
+    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (Okabe-Ito).
+
+    Introduced in notebook 04.
+    """
     return PALETTE[k % 7]                                  # black (PALETTE[7]) is kept for text
 
 
