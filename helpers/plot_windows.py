@@ -133,7 +133,7 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu"):
             _cell(ax, j + (K - 1) / 2, rows[name], name)
     ax.add_patch(plt.Rectangle((-0.5, rows["x"] - 0.46), K, 0.92, fill=False,
                                edgecolor=PALETTE[3], lw=2.5, gid="window"))
-    labels = {"x": "x", "w": "w", "prod": "x[i+k] w[k]", "z": "z = x ⋆ w",  # plain text: the
+    labels = {"x": "x", "w": "w", "prod": "x[i+k] w[k]", "z": "z = Σ products",  # plain text: the
               "a": f"a = {fn_name}(z)"}                         # widget redraws it, mathtext is slow
     ax.set_yticks(list(rows.values()), [labels[r] for r in rows])
     ax.set_xticks(range(L))
