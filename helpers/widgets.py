@@ -229,7 +229,7 @@ class ConvUnitView:
         self.ax_x.axhline(0, color="black", lw=0.8)
         self.ax_x.set_ylabel("input $x_j$")
         self.ax_x.set_xticks(np.arange(L))
-        self.ax_x.tick_params(labelbottom=True)
+        self.ax_x.tick_params(labelbottom=False)                           # the diagram labels x_j
         self._geom = (K, s, d)
 
     def update(self, unit, K=None, stride=None, dilation=None):
@@ -258,7 +258,7 @@ class ConvUnitView:
         faded[self.unit] = self.rgba[self.unit]
         self.image.set_data(faded)
         for text, row in zip(self.ax_T.texts, np.nonzero(self.T)[0]):      # one per non-zero
-            text.set_alpha(1.0 if row == self.unit else 0.35)
+            text.set_visible(row == self.unit)                             # values of row i only
         self.row_box.set_y(self.unit - 0.5)
         lit = self._edge_rows == self.unit
         self.lit_edges = np.flatnonzero(lit)
