@@ -70,8 +70,13 @@ def maxpool1d_forward(X, pool_size, stride=None):
     Introduced in notebook 06.
     """
     Xb, win, P, s, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
-    arg = win.argmax(axis=2)                                    # (N, L_out, C): first maximum
-    out = np.take_along_axis(win, arg[:, :, None, :], axis=2)[:, :, 0, :]   # (N, L_out, C)
+    out = win[:, :, 0, :].copy()                                # (N, L_out, C)
+    arg = np.zeros(out.shape, dtype=np.intp)                    # (N, L_out, C): first maximum
+    for k in range(1, P):                                       # a loop over taps, not positions
+        v = win[:, :, k, :]
+        better = v > out                                        # strictly: ties keep the first
+        out = np.where(better, v, out)
+        arg = np.where(better, k, arg)
     cache = dict(argmax=arg, X_shape=Xb.shape, P=P, s=s, batched=batched)
     return (out if batched else out[0]), cache
 
@@ -90,9 +95,10 @@ def maxpool1d_backward(dout, cache):
     L_out = arg.shape[1]
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
     g = _check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
-    onehot = np.arange(P)[None, None, :, None] == arg[:, :, None, :]   # (N, L_out, P, C)
-    dwin = onehot * g[:, :, None, :]                                    # (N, L_out, P, C)
-    dX = col2im1d(dwin.reshape(N, L_out, P * C), L, P, s)              # (N, L, C)
+    dX = np.zeros((N, L, C), dtype=g.dtype)
+    last = (L_out - 1) * s + 1
+    for k in range(P):                          # tap k of window i is input i*s + k (col2im1d)
+        dX[:, k:k + last:s, :] += np.where(arg == k, g, 0)             # (N, L_out, C)
     return dX if cache["batched"] else dX[0]
 
 
