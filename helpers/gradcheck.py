@@ -61,7 +61,9 @@ def rel_error(a, b):
     """Largest element-wise relative error ``|a - b| / max(|a| + |b|, 1e-8)``, as a float.
 
     Both zero gives 0; the 1e-8 floor keeps entries that are both (nearly) zero from
-    dividing by zero.
+    dividing by zero. Round-off in the numerical gradient is about 1e-11 in absolute terms,
+    so a correct entry of size 1e-6 can show a relative error near 1e-5: judge tiny
+    gradients by their absolute error.
 
     Introduced in notebook 07.
     """
