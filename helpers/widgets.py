@@ -373,7 +373,6 @@ class ReceptiveFieldExplorer(_Explorer):
         for s in self.sliders.values():
             s.observe(self._on_change, names="value")
         self._init_output(widgets.HBox(list(self.sliders.values())))
-        self._draw_layout = True        # run constrained layout once, with the first drawing
         self._busy = False
         self.update(n_layers, kernel_size, stride, dilation)
 
@@ -407,9 +406,6 @@ class ReceptiveFieldExplorer(_Explorer):
         cut = "" if span == self.r else f", cut to {span} by the edges"
         self.ax.set_title(f"{n_layers} layer(s), K={kernel_size}, s={stride}, d={dilation}: "
                           f"receptive field r = {self.r}{cut}")
-        if self._draw_layout:           # (a bare Figure's canvas.draw() does not lay it out)
-            self.fig.draw_without_rendering()
-            self._draw_layout = False
         self._render()
         return self.field
 
