@@ -1,37 +1,6 @@
-"""Shared hypothesis strategies for the helpers' tests."""
-import numpy as np
-from hypothesis import settings, strategies as st
+"""pytest set-up shared by the unit tests: the hypothesis profile (strategies: tests/strategies.py)."""
+from hypothesis import settings
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=100, deadline=None)
 settings.load_profile("ci")
-
-PADDINGS = st.one_of(
-    st.sampled_from(["valid", "same", "full"]),
-    st.integers(0, 4),
-    st.tuples(st.integers(0, 4), st.integers(0, 4)),
-)
-
-
-@st.composite
-def geometry(draw, max_L=16, max_K=6):
-    """(L, K, stride, padding, dilation) for which at least one window fits."""
-    K = draw(st.integers(1, max_K))
-    d = draw(st.integers(1, 3))
-    s = draw(st.integers(1, 4))
-    padding = draw(PADDINGS)
-    K_eff = d * (K - 1) + 1
-    if padding == "valid":
-        min_L = K_eff
-    elif isinstance(padding, str):          # "same" and "full" always leave a window
-        min_L = 1
-    else:
-        pl, pr = (padding, padding) if isinstance(padding, int) else padding
-        min_L = K_eff - pl - pr
-    L = draw(st.integers(max(1, min_L), max(max_L, min_L)))
-    return L, K, s, padding, d
-
-
-def arrays(rng_seed, *shape, dtype=np.float64):
-    """Reproducible random normal array of the given shape."""
-    return np.random.default_rng(rng_seed).standard_normal(shape).astype(dtype)

@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import (conv1d, conv1d_naive, conv_output_length, convolve1d, convolve1d_naive,
                           correlate1d, correlate1d_naive, pad1d, padding_amounts, sliding_windows)
-from conftest import arrays, geometry
+from strategies import arrays, geometry
 
 MODES = ["valid", "same", "full"]
 

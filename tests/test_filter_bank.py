@@ -6,7 +6,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from conftest import arrays  # noqa: E402
+from strategies import arrays  # noqa: E402
 from helpers.activations import relu  # noqa: E402
 from helpers.conv import correlate1d  # noqa: E402
 from helpers.plotting import plot_feature_maps  # noqa: E402

@@ -4,7 +4,7 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d_naive
 from helpers.im2col import col2im1d, col2im1d_naive, conv1d_gemm, im2col1d, im2col1d_naive
-from conftest import arrays, geometry
+from strategies import arrays, geometry
 
 
 def test_patch_matrix_by_hand():

@@ -11,7 +11,7 @@ from helpers.layers import (conv1d_backward, conv1d_backward_naive, conv1d_forwa
                             softmax_cross_entropy_backward, softmax_cross_entropy_backward_naive,
                             softmax_cross_entropy_forward)
 from helpers.matrix import conv_matrix
-from conftest import arrays, geometry
+from strategies import arrays, geometry
 
 TOL = 1e-7     # float64, central differences with h = 1e-5: correct gradients give ~1e-9
 

@@ -6,7 +6,7 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d, correlate1d
 from helpers.matrix import conv_matrix, conv_matrix_naive
-from conftest import arrays, geometry
+from strategies import arrays, geometry
 
 
 @pytest.mark.parametrize("L,K", [(6, 1), (6, 3), (8, 4), (5, 5)])

@@ -7,7 +7,7 @@ from hypothesis import given, strategies as st
 from helpers.conv import _geometry, correlate1d, pad1d
 from helpers.matrix import (conv_matrix, conv_matrix_naive, shift_matrix, shift_matrix_naive,
                             tap_index_matrix, toeplitz_projection, toeplitz_projection_naive)
-from conftest import arrays, geometry
+from strategies import arrays, geometry
 
 
 @given(geometry(), st.integers(0, 2**32 - 1))

@@ -12,7 +12,7 @@ import pytest  # noqa: E402
 from hypothesis import given, settings, strategies as st  # noqa: E402
 from matplotlib.colors import to_rgb  # noqa: E402
 
-from conftest import arrays, geometry  # noqa: E402
+from strategies import arrays, geometry  # noqa: E402
 from helpers.activations import relu  # noqa: E402
 from helpers.conv import correlate1d_naive, padding_amounts  # noqa: E402
 from helpers.plot_windows import (plot_conv_geometry, plot_feature_map, plot_signal,  # noqa: E402

@@ -13,7 +13,7 @@ from helpers.pooling import (avgpool1d_backward, avgpool1d_backward_naive, avgpo
 from helpers.receptive_field import (layer_lengths, receptive_field_size,
                                      trace_receptive_field, trace_receptive_field_naive,
                                      unit_centres)
-from conftest import arrays
+from strategies import arrays
 
 TOL = 1e-7
 

@@ -6,7 +6,7 @@ matplotlib.use("Agg")
 import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 
-from conftest import arrays  # noqa: E402
+from strategies import arrays  # noqa: E402
 from helpers import widgets  # noqa: E402
 from helpers.activations import relu, sigmoid  # noqa: E402
 from helpers.conv import conv_output_length, correlate1d_naive  # noqa: E402
