@@ -1,0 +1,112 @@
+"""Fixtures of the real-browser tests: one throw-away JupyterLab and one headless Chromium
+per session; a report of run times and slider latencies at the end.
+
+Without Chromium (or playwright) the tests are skipped with a loud reason, unless CI=true or
+REQUIRE_BROWSER=1, where that is a failure.
+"""
+import json
+import os
+import statistics
+from pathlib import Path
+
+import pytest
+
+from labserver import ROOT, LabServer, browser_required, browser_unavailable, launch_chromium
+
+BUILD = ROOT / "build" / "browser"     # screenshots and report.json (git-ignored)
+RESULTS = []                           # one dict per notebook, filled by the tests
+LATENCY_TARGET_MS = 300
+
+
+def _banner(text):
+    line = "!" * 78
+    return f"{line}\n!! {text}\n{line}"
+
+
+def pytest_report_header(config):
+    reason = browser_unavailable()
+    if reason is None:
+        return None
+    verdict = "FAIL (CI=true or REQUIRE_BROWSER=1)" if browser_required() else "SKIPPED"
+    return _banner(f"BROWSER TESTS {verdict}: {reason}")
+
+
+def _unavailable_or_fail():
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip("the browser tests run serially, on their own: make test-browser "
+                    "(or pytest tests/browser); skipped under pytest-xdist")
+    reason = browser_unavailable()
+    if reason is not None:
+        if browser_required():
+            pytest.fail(f"browser required (CI=true or REQUIRE_BROWSER=1) but {reason}",
+                        pytrace=False)
+        pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
+
+
+@pytest.fixture(scope="session")
+def build_dir():
+    BUILD.mkdir(parents=True, exist_ok=True)
+    return BUILD
+
+
+@pytest.fixture(scope="session")
+def browser():
+    _unavailable_or_fail()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def lab(browser, tmp_path_factory):
+    server = LabServer(tmp_path_factory.mktemp("jupyterlab")).start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def record():
+    """Tests append their measurements here; the terminal summary prints them."""
+    return RESULTS.append
+
+
+def _median_ms(values):
+    return f"{statistics.median(values):.0f}" if values else "-"
+
+
+def _controls_line(widget):
+    names = widget["controls"]
+    return ", ".join(names) if len(names) <= 5 else f"{', '.join(names[:4])}, ... ({len(names)})"
+
+
+def pytest_terminal_summary(terminalreporter):
+    tr = terminalreporter
+    reason = browser_unavailable()
+    if reason is not None:
+        verdict = "FAILED" if browser_required() else "SKIPPED"
+        tr.write_line(_banner(f"BROWSER TESTS {verdict}: {reason}"))
+    if not RESULTS:
+        return
+    tr.section("notebooks in JupyterLab + Chromium: run time and slider latency")
+    tr.write_line(f"{'seconds':40s} {'open':>6s} {'run all':>8s} {'controls':>9s} {'total':>7s}")
+    for r in RESULTS:
+        tr.write_line(f"{r['notebook']:40s} {r['open_s']:6.1f} {r['run_s']:8.1f} "
+                      f"{r['controls_s']:9.1f} {r['total_s']:7.1f}")
+    total = sum(r["total_s"] for r in RESULTS)
+    tr.write_line(f"{'all notebooks':40s} {'':6s} {'':8s} {'':9s} {total:7.1f}")
+    tr.write_line(f"\nslider step -> changed output, ms: median (max) per widget, "
+                  f"then median per control; target: median <= {LATENCY_TARGET_MS}")
+    for r in RESULTS:
+        for w in r["widgets"]:
+            lat = w["latencies_ms"]
+            over = lat and statistics.median(lat) > LATENCY_TARGET_MS
+            tr.write_line(f"  {r['notebook']} cell {w['cell']} [{_controls_line(w)}]: "
+                          f"{_median_ms(lat)} ({max(lat, default=0):.0f}) over {len(lat)} steps"
+                          + ("  OVER TARGET" if over else ""))
+            tr.write_line("      " + ", ".join(f"{c['label']} {_median_ms(c['latencies_ms'])}"
+                                               for c in w["per_control"]))
+    BUILD.mkdir(parents=True, exist_ok=True)
+    (BUILD / "report.json").write_text(json.dumps(RESULTS, indent=1))
+    tr.write_line(f"screenshots and report.json in {Path(BUILD).relative_to(ROOT)}/")

@@ -1,0 +1,181 @@
+"""A throw-away JupyterLab server and headless Chromium for the browser tests.
+
+The server listens on 127.0.0.1 on a free port, without a token, and keeps its config,
+data, runtime, user settings, workspaces and IPython profile in a temporary directory, so
+nothing of the user's set-up is read or written. Token-less is safe only because of that;
+``make lab`` keeps token authentication on.
+"""
+import json
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# What headless Chromium needs in a container (root, no GPU, small /dev/shm, no network).
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--no-first-run"]
+# User settings of the throw-away JupyterLab: every cell stays in the page (no windowing),
+# nothing is saved behind the test's back, no news/update toasts over the widgets.
+LAB_SETTINGS = {
+    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+    "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
+    "@jupyterlab/apputils-extension/notification": {
+        "fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True},
+}
+
+
+def browser_required():
+    """CI=true or REQUIRE_BROWSER=1: a missing browser is a failure, not a skip."""
+    return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def browser_unavailable():
+    """Why the browser tests cannot run here, or None when they can."""
+    if not os.access(CHROMIUM, os.X_OK):
+        return (f"no Chromium at {CHROMIUM} (Debian: apt-get install chromium); "
+                f"the real-browser notebook tests did NOT run")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        return ("the Python package playwright is missing (make .venv/.dev-installed); "
+                "the real-browser notebook tests did NOT run")
+    return None
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def throwaway_env(home):
+    """os.environ with every Jupyter/IPython per-user directory moved under ``home``."""
+    home = Path(home)
+    dirs = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
+            "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTERLAB_SETTINGS_DIR": "settings",
+            "JUPYTERLAB_WORKSPACES_DIR": "workspaces", "IPYTHONDIR": "ipython"}
+    env = dict(os.environ)
+    env.pop("JUPYTER_PATH", None)
+    env.pop("JUPYTER_CONFIG_PATH", None)
+    for var, name in dirs.items():
+        (home / name).mkdir(parents=True, exist_ok=True)
+        env[var] = str(home / name)
+    for plugin, values in LAB_SETTINGS.items():
+        path = home / "settings" / f"{plugin}.jupyterlab-settings"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(values, indent=2))
+    env["BROWSER"] = "true"       # should anything try to open a browser: run `true` instead
+    return env
+
+
+def _as_root():
+    return ["--allow-root"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []
+
+
+def _group_alive(pgid):
+    try:
+        os.killpg(pgid, 0)
+        return True
+    except ProcessLookupError:
+        return False
+
+
+def stop(proc, timeout=20):
+    """Stop a process started with start_new_session=True, with its children (its process
+    group, whose id is its pid): SIGTERM, so JupyterLab shuts its kernels down; SIGKILL for
+    whatever is left after ``timeout`` seconds."""
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _group_alive(proc.pid):
+            break
+        os.killpg(proc.pid, sig)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and _group_alive(proc.pid):
+            proc.poll()                       # reap the leader, so it does not linger as a zombie
+            time.sleep(0.2)
+    proc.poll()
+
+
+class LabServer:
+    """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root.
+
+    The notebooks are copied (so running them in the browser can never touch the
+    repository's files, even while others edit them); data/ and helpers/ are linked beside
+    them, so a notebook sees the same layout as under ``make lab``.
+    """
+
+    def __init__(self, home, ipython_startup=None):
+        self.home = Path(home)
+        self.ipython_startup = ipython_startup     # code every kernel runs first (self-test)
+        self.root = self.home / "root"
+        self.log_path = self.home / "server.log"
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc = None
+
+    def start(self, timeout=90):
+        self.root.mkdir(parents=True)
+        shutil.copytree(ROOT / "notebooks", self.root / "notebooks",
+                        ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
+        for name in ("data", "helpers"):
+            if (ROOT / name).exists():
+                (self.root / name).symlink_to(ROOT / name)
+        cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", *_as_root(),
+               "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
+               "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}",
+               "--IdentityProvider.token=", "--LabApp.expose_app_in_browser=True"]
+        env = throwaway_env(self.home)
+        if self.ipython_startup:
+            startup = Path(env["IPYTHONDIR"]) / "profile_default" / "startup" / "00-self-test.py"
+            startup.parent.mkdir(parents=True)
+            startup.write_text(self.ipython_startup)
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(cmd, env=env, cwd=self.root,
+                                         stdout=log, stderr=subprocess.STDOUT,
+                                         stdin=subprocess.DEVNULL, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"jupyter lab exited ({self.proc.returncode}):\n"
+                                   f"{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(f"{self.url}/api/status", timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except OSError:
+                time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"jupyter lab did not answer within {timeout} s:\n{self.log_tail()}")
+
+    def stop(self):
+        if self.proc is not None:
+            stop(self.proc)
+
+    def log_tail(self, n=40):
+        try:
+            return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no server log)"
+
+    def notebook_url(self, relpath):
+        # ?reset: start from an empty workspace, so only this notebook (and its kernel) opens.
+        return f"{self.url}/lab/tree/{relpath}?reset"
+
+
+def launch_chromium(playwright):
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+
+def strip_ansi(text):
+    return ANSI.sub("", text)

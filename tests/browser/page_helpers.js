@@ -1,0 +1,226 @@
+// Injected into every JupyterLab page the browser tests open (page.add_init_script).
+// Reads JupyterLab's own state through window.jupyterapp (the server is started with
+// --LabApp.expose_app_in_browser) and the rendered DOM; changes nothing by itself.
+window.__nbtest = {
+  panel() {
+    return window.jupyterapp && window.jupyterapp.shell.currentWidget;
+  },
+
+  // 'starting' | 'idle' | 'busy' | ... ; 'none' while there is no kernel yet.
+  kernelStatus() {
+    const p = this.panel();
+    const k = p && p.sessionContext && p.sessionContext.session && p.sessionContext.session.kernel;
+    return k ? k.status : 'none';
+  },
+
+  // Text of an open dialog (e.g. "Select Kernel"), or null.
+  dialogText() {
+    const d = document.querySelector('.jp-Dialog');
+    return d ? d.innerText.slice(0, 500) : null;
+  },
+
+  // Cells whose prompt still shows [*] (queued or running).
+  pendingCells() {
+    return Array.from(document.querySelectorAll('.jp-InputPrompt'))
+      .filter((e) => e.textContent.includes('*')).length;
+  },
+
+  settled() {
+    return this.kernelStatus() === 'idle' && this.pendingCells() === 0;
+  },
+
+  // Collect every stderr stream and error the kernel sends, from cells and from widget
+  // callbacks alike (a callback's exception shows in no cell: only here, or the log console).
+  listen() {
+    this.kernelErrors = [];
+    this.panel().sessionContext.iopubMessage.connect((_, msg) => {
+      const type = msg.header.msg_type;
+      const parent = msg.parent_header && msg.parent_header.msg_type;
+      if (type === 'error') {
+        this.kernelErrors.push({parent, text: (msg.content.traceback || []).join('\n')});
+      } else if (type === 'stream' && msg.content.name === 'stderr') {
+        this.kernelErrors.push({parent, text: String(msg.content.text)});
+      }
+    });
+    return true;
+  },
+
+  kernelErrorsSince(n) {
+    return this.kernelErrors.slice(n);
+  },
+
+  async runAll() {
+    const p = this.panel();
+    await p.sessionContext.ready;
+    return await window.jupyterapp.commands.execute('notebook:run-all-cells');
+  },
+
+  async shutdownKernel() {
+    const p = this.panel();
+    if (p && p.sessionContext && p.sessionContext.session) await p.sessionContext.shutdown();
+  },
+
+  // What the notebook model holds after the run: error outputs, stderr streams,
+  // widget-view outputs, code cells left unexecuted.
+  modelReport() {
+    const p = this.panel();
+    const cells = p.content.model.cells;
+    const out = {
+      path: p.context.path, windowingMode: p.content.notebookConfig.windowingMode,
+      errors: [], stderr: [], widgetViews: 0, unexecuted: [], nCells: cells.length,
+    };
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells.get(i);
+      if (c.type !== 'code') continue;
+      if (c.executionCount === null && c.sharedModel.getSource().trim()) out.unexecuted.push(i);
+      for (const o of c.outputs.toJSON()) {
+        if (o.output_type === 'error') {
+          out.errors.push({cell: i, ename: o.ename, evalue: o.evalue,
+                           traceback: (o.traceback || []).join('\n')});
+        } else if (o.output_type === 'stream' && o.name === 'stderr') {
+          out.stderr.push({cell: i, text: String(o.text)});
+        } else if (o.data && o.data['application/vnd.jupyter.widget-view+json']) {
+          out.widgetViews += 1;
+        }
+      }
+    }
+    return out;
+  },
+
+  // stderr / traceback text rendered anywhere in the page, including inside Output widgets.
+  renderedErrors() {
+    const sel = '.jp-RenderedText[data-mime-type="application/vnd.jupyter.stderr"]';
+    const texts = Array.from(document.querySelectorAll(sel)).map((e) => e.innerText.slice(0, 3000));
+    for (const e of document.querySelectorAll('.jp-OutputArea-output')) {
+      if (e.innerText && e.innerText.includes('Error displaying widget')) {
+        texts.push(e.innerText.slice(0, 500));
+      }
+    }
+    return texts;
+  },
+
+  // Top-level widget views: an output whose first element is a jupyter-widgets view,
+  // not itself inside an Output widget.
+  widgetRoots() {
+    return Array.from(document.querySelectorAll('.jp-OutputArea-output > .jupyter-widgets'))
+      .filter((e) => !e.parentElement.closest('.widget-output'));
+  },
+
+  cellIndexOf(el) {
+    const cells = this.panel().content.widgets;
+    for (let i = 0; i < cells.length; i++) if (cells[i].node.contains(el)) return i;
+    return -1;
+  },
+
+  // The cell's output area: where a widget's controls and what they drive live.
+  scopeOf(cellIndex) {
+    const cell = this.panel().content.widgets[cellIndex];
+    return cell.node.querySelector('.jp-Cell-outputArea') || cell.node;
+  },
+
+  // What a widget shows, without its controls: the images and SVGs in its outputs and the
+  // text of its Output and HTML widgets. Slider readouts are deliberately left out.
+  signature(scope) {
+    const parts = [];
+    const visual = ['.widget-output img', '.widget-output svg', '.jp-RenderedImage img',
+                    '.jp-RenderedSVG svg'].join(', ');
+    for (const e of scope.querySelectorAll(visual)) {
+      parts.push(e.tagName === 'IMG' ? e.src : e.outerHTML);
+    }
+    for (const e of scope.querySelectorAll('.widget-output, .widget-html, .widget-htmlmath')) {
+      if (e.parentElement.closest('.widget-output')) continue;
+      parts.push(e.innerText);
+    }
+    return parts.join('\u241e').trim();
+  },
+
+  // Every control the tests know how to operate, tagged data-nbtest-id so Python can find it.
+  controls() {
+    const found = [];
+    const add = (el, kind, label) => {
+      const id = `c${found.length}`;
+      el.setAttribute('data-nbtest-id', id);
+      const cell = this.cellIndexOf(el);
+      const root = el.closest('.jp-OutputArea-output > .jupyter-widgets');
+      const widget = this.widgetRoots().indexOf(root);
+      found.push({id, kind, label: (label || '').trim() || kind, cell, widget,
+                  orientation: el.getAttribute('aria-orientation') || 'horizontal'});
+    };
+    const labelOf = (el, box) => {
+      const b = el.closest(box);
+      const l = b && b.querySelector(':scope > .widget-label');
+      return l ? l.textContent : '';
+    };
+    this.widgetRoots().forEach((root, i) => root.setAttribute('data-nbtest-root', String(i)));
+    for (const root of this.widgetRoots()) {
+      root.querySelectorAll('.widget-slider').forEach((s) => {
+        const handles = s.querySelectorAll('.noUi-handle');
+        const l = labelOf(s, '.widget-slider');
+        handles.forEach((h) =>
+          add(h, 'slider', handles.length > 1 ? `${l}[${h.dataset.handle}]` : l));
+      });
+      root.querySelectorAll('.widget-dropdown select')
+        .forEach((s) => add(s, 'select', labelOf(s, '.widget-dropdown')));
+      root.querySelectorAll('.widget-select select')
+        .forEach((s) => add(s, 'select', labelOf(s, '.widget-select')));
+      root.querySelectorAll('.widget-radio-box').forEach((r) =>
+        add(r, 'radio', labelOf(r, '.widget-radio')));
+      root.querySelectorAll('.widget-toggle-buttons').forEach((t) =>
+        add(t, 'toggle-buttons', labelOf(t, '.widget-toggle-buttons')));
+      root.querySelectorAll('.widget-checkbox input[type=checkbox]')
+        .forEach((c) => add(c, 'checkbox', labelOf(c, '.widget-checkbox')));
+      root.querySelectorAll('button.widget-toggle-button')
+        .forEach((b) => add(b, 'toggle', b.textContent));
+      root.querySelectorAll('.widget-text input[type=number]')
+        .forEach((n) => add(n, 'number', labelOf(n, '.widget-text')));
+      root.querySelectorAll('button.widget-button')
+        .forEach((b) => add(b, 'button', b.textContent));
+    }
+    return found;
+  },
+
+  sliderState(id) {
+    const h = document.querySelector(`[data-nbtest-id="${id}"]`);
+    return {now: parseFloat(h.getAttribute('aria-valuenow')),
+            min: parseFloat(h.getAttribute('aria-valuemin')),
+            max: parseFloat(h.getAttribute('aria-valuemax'))};
+  },
+
+  // Arm a probe on a cell's outputs: t0 = the first user input event (key, pointer, input),
+  // t1 = the first moment the widget's signature differs from now and is not empty.
+  armProbe(cellIndex) {
+    const scope = this.scopeOf(cellIndex);
+    const before = this.signature(scope);
+    const probe = {t0: null, t1: null, before: before.length};
+    const events = ['keydown', 'pointerdown', 'mousedown', 'input', 'change'];
+    const start = () => { if (probe.t0 === null) probe.t0 = performance.now(); };
+    events.forEach((ev) => document.addEventListener(ev, start, true));
+    const check = () => {
+      if (probe.t1 !== null) return;
+      const s = this.signature(scope);
+      if (s && s !== before) {
+        probe.t1 = performance.now();
+        observer.disconnect();
+        events.forEach((ev) => document.removeEventListener(ev, start, true));
+      }
+    };
+    const observer = new MutationObserver(check);
+    observer.observe(scope, {subtree: true, childList: true, attributes: true,
+                             characterData: true});
+    probe.disarm = () => {
+      observer.disconnect();
+      events.forEach((ev) => document.removeEventListener(ev, start, true));
+    };
+    window.__nbprobe = probe;
+    return probe.before;
+  },
+
+  probeResult() {
+    const p = window.__nbprobe;
+    return {t0: p.t0, t1: p.t1};
+  },
+
+  disarmProbe() {
+    if (window.__nbprobe) window.__nbprobe.disarm();
+  },
+};
