@@ -11,12 +11,15 @@ DEV     := $(VENV)/.dev-installed
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 XDIST   := -n 2 --dist loadfile
+# The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
+NO_BROWSER := --ignore=tests/browser
 
-.PHONY: lab test test-unit test-notebooks execute nav lint test-min clean help
+.PHONY: lab test test-unit test-notebooks test-browser execute nav lint test-min clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
 	@echo "make test     run every test: unit tests and all notebooks under strict nbval"
+	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation cells and the contents list"
 	@echo "make test-min run the tests against the lowest versions requirements.txt allows"
@@ -38,10 +41,15 @@ lab: $(READER)
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
 test: $(DEV)
-	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST)
+	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER)
+	$(BIN)/python -m pytest tests/browser
 
 test-unit: $(DEV)
-	$(BIN)/python -m pytest tests
+	$(BIN)/python -m pytest tests $(NO_BROWSER)
+
+# Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
+test-browser: $(DEV)
+	$(BIN)/python -m pytest tests/browser
 
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
@@ -64,7 +72,7 @@ test-min:
 	.venv-min/bin/python -m pip install --quiet --no-deps -e .
 	.venv-min/bin/python -c "import matplotlib.pyplot"
 	.venv-min/bin/python -m pip list 2>/dev/null | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|nbval|pytest) '
-	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST)
+	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER)
 
 clean:
 	rm -rf $(VENV) .venv-min .pytest_cache .hypothesis build release
