@@ -374,6 +374,7 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     ax.grid(False)
     return ax
 
+
 def plot_feature_maps(x, A, K, axes=None, names=None):
     """A signal, its feature maps as lines, and the stack of maps as an image.
 
@@ -416,7 +417,7 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
     ax_a.set_ylabel("feature maps")
     ax_a.legend(loc="upper left", ncols=C_out)
     vmax = max(A.max(), 1e-12)
-    ax_s.imshow(A.T, aspect="auto", cmap="viridis", vmin=0.0, vmax=vmax, interpolation="nearest",
+    ax_s.imshow(A.T, aspect="auto", cmap="viridis", vmin=0.0, vmax=vmax, interpolation="none",
                 extent=(centre[0] - 0.5, centre[-1] + 0.5, C_out - 0.5, -0.5))
     ax_s.set_yticks(range(C_out), names)
     ax_s.set_xlabel("input position (maps drawn at their window's centre)")

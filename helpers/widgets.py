@@ -595,6 +595,7 @@ class FilterBankExplorer(_Explorer):
     def __init__(self, x, W):
         from helpers.plotting import plot_feature_maps
         from matplotlib.figure import Figure
+        from matplotlib.ticker import MaxNLocator
         import matplotlib.pyplot as plt
         self.x = np.asarray(x, dtype=float)
         W = np.asarray(W, dtype=float)
@@ -610,6 +611,12 @@ class FilterBankExplorer(_Explorer):
         plot_feature_maps(self.x, np.zeros((L_out, C_out)), self.K, axes=axes)
         self.ax_x, self.ax_a, self.ax_s = axes
         self.lines, self.image = self.ax_a.lines[:C_out], self.ax_s.images[0]
+        for ax in (self.ax_x, self.ax_a):                 # fewer ticks: each costs a redraw
+            ax.tick_params(axis="x", bottom=False)
+            ax.yaxis.set_major_locator(MaxNLocator(3))
+        self.ax_a.get_legend().remove()                   # the stack's row names, coloured,
+        for j, label in enumerate(self.ax_s.get_yticklabels()):   # say which line is which
+            label.set_color(self.lines[j].get_color())
         opts = dict(min=-1.0, max=1.0, step=0.1, readout_format=".1f", continuous_update=False,
                     layout=widgets.Layout(width="210px"))
         self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j + 1}[{k}]", **opts)
