@@ -187,11 +187,10 @@ def operate(page, control, timeout_ms=STEP_TIMEOUT_MS):
         settle(page)
         errors = kernel_errors(page, n_errors)
         if errors or not changed:
-            what = (f"output did not change within {timeout_ms / 1000:.0f} s"
-                    if not changed else "output changed, but")
-            return latencies, (f"{name}: {what} after a {how} step"
-                               + (f"; the kernel reported:\n{textwrap.indent(errors, '    | ')}"
-                                  if errors else ""))
+            what = (f"output did not change within {timeout_ms / 1000:.0f} s of a {how} step"
+                    if not changed else f"the kernel reported an error after a {how} step")
+            said = f"; it said:\n{textwrap.indent(errors, '    | ')}" if errors else ""
+            return latencies, f"{name}: {what}{said}"
         if how != "mouse" and probe["t0"] is not None:
             latencies.append(probe["t1"] - probe["t0"])
     return latencies, None

@@ -131,7 +131,8 @@ class LabServer:
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", *_as_root(),
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
                "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}",
-               "--IdentityProvider.token=", "--LabApp.expose_app_in_browser=True"]
+               "--IdentityProvider.token=", "--LabApp.expose_app_in_browser=True",
+               "--LabApp.extension_manager=readonly"]      # never asks PyPI for extensions
         env = throwaway_env(self.home)
         if self.ipython_startup:
             startup = Path(env["IPYTHONDIR"]) / "profile_default" / "startup" / "00-self-test.py"

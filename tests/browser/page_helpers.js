@@ -138,6 +138,7 @@ window.__nbtest = {
   controls() {
     const found = [];
     const add = (el, kind, label) => {
+      if (el.disabled || el.closest('[disabled]')) return;      // a reader cannot move it either
       const id = `c${found.length}`;
       el.setAttribute('data-nbtest-id', id);
       const cell = this.cellIndexOf(el);
