@@ -9,12 +9,13 @@ For each layer shape (N, L, C_in, C_out, K), float32, stride 1, "valid" padding:
 * im2col+mm    the whole patch matrix copied out, then one matmul (no blocking)
 * GFLOP/s      2 N L_out C_out K C_in useful floating-point operations per second
 * % matmul     conv1d's GFLOP/s over this machine's float32 matmul GFLOP/s, measured in the
-               same run (best over square sizes 512, 1024, 2048, before and after the layers)
+               same run (the best square size of 512, 1024, 2048)
 * loop twin    ``conv1d_naive``; timed on a crop of the output (est.) when the full loop
                would take minutes: its cost is exactly proportional to N * L_out.
 
-Timings on a shared machine are noisy: every figure is the best of ``--repeats`` runs, and
-the load average is printed so a reader can judge.
+Timings on a shared machine are noisy: the calls are repeated in ``--repeats`` round-robin
+rounds (matmul and every layer once per round) and the best time of each is kept; the load
+average is printed so a reader can judge.
 """
 import argparse
 import os
@@ -29,6 +30,7 @@ from helpers.im2col import im2col1d
 SHAPES = [(32, 1024, 16, 32, 7), (64, 512, 64, 64, 3), (8, 2048, 128, 128, 9),
           (1, 100000, 1, 1, 9)]
 LOOP_BUDGET = 1_000_000          # inner loop iterations we are willing to run per shape
+MATMUL_SIZES = (512, 1024, 2048)
 
 
 def im2col_matmul(X, W):
@@ -38,26 +40,11 @@ def im2col_matmul(X, W):
     return (P @ W.reshape(K * C_in, C_out)).reshape(len(X), -1, C_out)
 
 
-def best_time(f, repeats):
-    """Smallest wall-clock time of ``repeats`` calls of f (after one warm-up call)."""
+def timed(f):
+    """Seconds one call of f takes."""
+    t0 = time.perf_counter()
     f()
-    times = []
-    for _ in range(repeats):
-        t0 = time.perf_counter()
-        f()
-        times.append(time.perf_counter() - t0)
-    return min(times)
-
-
-def matmul_gflops(repeats, sizes=(512, 1024, 2048)):
-    """This machine's float32 matmul speed: best GFLOP/s over square n x n products."""
-    rng = np.random.default_rng(0)
-    rates = []
-    for n in sizes:
-        A = rng.standard_normal((n, n), dtype=np.float32)
-        B = rng.standard_normal((n, n), dtype=np.float32)
-        rates.append(2 * n**3 / best_time(lambda: A @ B, repeats) / 1e9)
-    return max(rates)
+    return time.perf_counter() - t0
 
 
 def loop_twin_time(X, W):
@@ -67,49 +54,64 @@ def loop_twin_time(X, W):
     L_out = L - K + 1
     positions = max(1, LOOP_BUDGET // (C_out * K * C_in))   # output positions to really run
     if positions >= N * L_out:
-        t0 = time.perf_counter()
-        conv1d_naive(X, W)
-        return time.perf_counter() - t0, False
+        return timed(lambda: conv1d_naive(X, W)), False
     crop = X[:1, :positions + K - 1]                          # (1, positions + K - 1, C_in)
-    t0 = time.perf_counter()
-    conv1d_naive(crop, W)
-    return (time.perf_counter() - t0) * N * L_out / positions, True
+    return timed(lambda: conv1d_naive(crop, W)) * N * L_out / positions, True
 
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--repeats", type=int, default=7)
+    ap.add_argument("--repeats", type=int, default=9)
     args = ap.parse_args(argv)
     rng = np.random.default_rng(0)
     print(f"numpy {np.__version__}, {platform.machine()}, {os.cpu_count()} CPUs, "
           f"load average before: {os.getloadavg()[0]:.2f}")
-    mm_before = matmul_gflops(args.repeats)
-    rows = []
-    for N, L, C_in, C_out, K in SHAPES:
+    # every timed call, as a name -> zero-argument function
+    calls = {}
+    for n in MATMUL_SIZES:
+        A = rng.standard_normal((n, n), dtype=np.float32)
+        B = rng.standard_normal((n, n), dtype=np.float32)
+        calls[("matmul", n)] = (lambda A=A, B=B: A @ B)
+    layers = []
+    for shape in SHAPES:
+        N, L, C_in, C_out, K = shape
         X = rng.standard_normal((N, L, C_in), dtype=np.float32)
         W = rng.standard_normal((K, C_in, C_out), dtype=np.float32)
-        assert conv1d(X, W).dtype == np.float32
-        flops = 2 * N * (L - K + 1) * C_out * K * C_in
-        t_fast = best_time(lambda: conv1d(X, W), args.repeats)
-        t_plain = best_time(lambda: im2col_matmul(X, W), args.repeats)
-        t_loop, estimated = loop_twin_time(X, W)
-        rows.append((N, L, C_in, C_out, K, flops, t_fast, t_plain, t_loop, estimated))
-    mm = max(mm_before, matmul_gflops(args.repeats))
-    print(f"float32 matmul on this machine: {mm:.1f} GFLOP/s (best of n = 512, 1024, 2048; "
-          f"before the layers {mm_before:.1f})")
-    print(f"load average after: {os.getloadavg()[0]:.2f}\n")
+        assert conv1d(X, W).dtype == np.float32                   # float32 preserved
+        calls[("conv1d", shape)] = (lambda X=X, W=W: conv1d(X, W))
+        calls[("im2col", shape)] = (lambda X=X, W=W: im2col_matmul(X, W))
+        layers.append((shape, X, W))
+    loops = {shape: loop_twin_time(X, W) for shape, X, W in layers}
+    # round-robin repeats: a burst of load from another process spoils one round of every
+    # measurement, not all repeats of one of them; the best of the rounds is kept
+    best = dict.fromkeys(calls, float("inf"))
+    for f in calls.values():
+        f()                                                        # warm-up
+    for _ in range(args.repeats):
+        for key, f in calls.items():
+            best[key] = min(best[key], timed(f))
+    mm = max(2 * n**3 / best[("matmul", n)] / 1e9 for n in MATMUL_SIZES)
+    sizes = ", ".join(f"{n}: {2 * n**3 / best[('matmul', n)] / 1e9:.0f}" for n in MATMUL_SIZES)
+    print(f"float32 matmul on this machine: {mm:.1f} GFLOP/s (best square size; n x n -> "
+          f"GFLOP/s {sizes})")
+    print(f"load average after: {os.getloadavg()[0]:.2f}; best of {args.repeats} rounds\n")
     print("| (N, L, C_in, C_out, K) | MFLOP | conv1d ms | GFLOP/s | % matmul "
           "| im2col+mm GFLOP/s | loop twin s | speed-up |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
-    for N, L, C_in, C_out, K, flops, t_fast, t_plain, t_loop, est in rows:
+    pct, speedup = [], []
+    for shape, _, _ in layers:
+        N, L, C_in, C_out, K = shape
+        flops = 2 * N * (L - K + 1) * C_out * K * C_in
+        t_fast, t_plain = best[("conv1d", shape)], best[("im2col", shape)]
+        t_loop, est = loops[shape]
         g = flops / t_fast / 1e9
-        print(f"| ({N}, {L}, {C_in}, {C_out}, {K}) | {flops / 1e6:.1f} | {t_fast * 1e3:.2f} "
-              f"| {g:.1f} | {100 * g / mm:.0f} % | {flops / t_plain / 1e9:.1f} "
-              f"| {t_loop:.1f}{' (est.)' if est else ''} | {t_loop / t_fast:,.0f}x |")
-    pct = [100 * r[5] / r[6] / 1e9 / mm for r in rows]
+        pct.append(100 * g / mm)
+        speedup.append(t_loop / t_fast)
+        print(f"| {shape} | {flops / 1e6:.1f} | {t_fast * 1e3:.2f} | {g:.1f} | {pct[-1]:.0f} % "
+              f"| {flops / t_plain / 1e9:.1f} | {t_loop:.1f}{' (est.)' if est else ''} "
+              f"| {speedup[-1]:,.0f}x |")
     print(f"\ntargets: largest shape >= 50 % of matmul: {pct[2]:.0f} %; other multi-channel "
-          f">= 30 %: {pct[0]:.0f} %, {pct[1]:.0f} %; >= 50x the loop twin: "
-          f"min {min(r[8] / r[6] for r in rows):,.0f}x")
+          f">= 30 %: {pct[0]:.0f} %, {pct[1]:.0f} %; >= 50x the loop twin: min {min(speedup):,.0f}x")
 
 
 if __name__ == "__main__":

@@ -91,3 +91,25 @@ def test_conv1d_reads_non_contiguous_inputs(s, p, d):
     np.testing.assert_allclose(conv1d(X, W, None, s, p, d),
                                conv1d_naive(np.ascontiguousarray(X), W.copy(), None, s, p, d),
                                atol=1e-12)
+
+
+@pytest.mark.parametrize("N", [1, 3])
+@pytest.mark.parametrize("L,K,s,p,d", [
+    (30, 4, 1, "valid", 1), (31, 3, 2, "same", 1), (17, 5, 3, "full", 1), (30, 3, 1, 2, 2)])
+def test_single_channel_np_correlate_route_equals_loop_twin(monkeypatch, N, L, K, s, p, d):
+    import helpers.conv_fast as conv_fast
+    monkeypatch.setattr(conv_fast, "LONG_SIGNAL", 1)         # every signal counts as long
+    X, W = arrays(7, N, L, 1), arrays(8, K, 1, 1)
+    Xp, L_out = _padded(X, K, s, p, d)
+    out = conv1d_taps(Xp, W, L_out, s, d)
+    assert out.shape == (N, L_out, 1)
+    np.testing.assert_allclose(out, conv1d_naive(X, W, None, s, p, d), atol=1e-12)
+    np.testing.assert_allclose(conv1d(X, W, None, s, p, d), out, atol=1e-12)
+
+
+def test_long_single_channel_signal_float32():
+    x, w = arrays(9, 5000, dtype=np.float32), arrays(10, 9, dtype=np.float32)
+    out = conv1d(x[:, None], w[:, None, None], stride=2, padding="same")
+    assert out.dtype == np.float32 and out.shape == (2500, 1)
+    ref = conv1d_naive(x[:, None].astype(float), w[:, None, None].astype(float), None, 2, "same")
+    np.testing.assert_allclose(out, ref, rtol=1e-5, atol=1e-5)
