@@ -5,12 +5,12 @@ import numpy as np
 __all__ = ["check_shape", "check_close", "check_equal"]
 
 
-def check_shape(got, expected_shape, name):
+def check_shape(got, expected_shape, name, hint=""):
     """Fail unless ``np.shape(got) == expected_shape``."""
     shape = np.shape(got)
     if shape != tuple(expected_shape):
         raise AssertionError(f"{name} should have shape {tuple(expected_shape)}; "
-                             f"got shape {shape}")
+                             f"got shape {shape}" + (f"\n  hint: {hint}" if hint else ""))
 
 
 def check_close(got, expected, name, hint="", atol=1e-8):
@@ -21,7 +21,7 @@ def check_close(got, expected, name, hint="", atol=1e-8):
     if got is None:
         raise AssertionError(f"{name} is None: did you forget to return (or assign) it?")
     expected = np.asarray(expected, dtype=float)
-    check_shape(got, expected.shape, name)
+    check_shape(got, expected.shape, name, hint)
     got = np.asarray(got, dtype=float)
     bad = ~np.isclose(got, expected, atol=atol, rtol=1e-6)
     if bad.any():

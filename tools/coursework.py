@@ -1,0 +1,228 @@
+#!/usr/bin/env python3
+"""Release the notebooks as nbgrader assignments, and autograde filled-in copies.
+
+The notebooks in notebooks/ are the instructor version (answers in). Everything here is done
+by nbgrader itself, in a throw-away course directory under build/course:
+
+    python tools/coursework.py release [--out release]      # student versions -> release/
+    python tools/coursework.py autograde [FOLDER]           # grade FOLDER/NN-*.ipynb (default: notebooks/)
+    python tools/coursework.py table [--check]              # exercise table in 00-index and README
+
+Each notebook is its own assignment, named after the file (e.g. ``01-dot-product-neuron``).
+``release`` runs ``nbgrader generate_assignment``: solutions become ``raise
+NotImplementedError()`` / "YOUR ANSWER HERE", hidden tests disappear, grade cells are locked.
+``autograde`` runs ``nbgrader autograde`` and prints the automatic points per notebook;
+written answers are graded by hand (``nbgrader formgrader``) and are listed separately.
+"""
+import argparse
+import os
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+COURSE = ROOT / "build" / "course"
+START, END = "<!-- exercises:start -->", "<!-- exercises:end -->"
+
+
+def assignments(folder=NOTEBOOKS):
+    """Notebooks that hold exercises (nbgrader cells), as paths."""
+    return [p for p in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")) if exercises(p)]
+
+
+PROMPT = re.compile(r"\*\*Exercise (\d+) \((\d+) points?(, written)?\)\.\*\*\s*(.*)", re.S)
+
+
+def exercises(path):
+    """The graded exercises of a notebook, in order.
+
+    Returns ``[dict(number, grade_id, points, kind, summary, stated_points), ...]``, one per
+    grade cell; ``kind`` is "auto" (a code cell of checks) or "written" (a markdown answer);
+    ``summary`` is the first sentence of the exercise's prompt (the markdown cell starting
+    ``**Exercise N (P points).**`` before it) and ``stated_points`` the P it announces.
+    """
+    nb = nbformat.read(path, as_version=4)
+    out, prompt = [], None
+    for cell in nb.cells:
+        match = PROMPT.match(cell.source.strip()) if cell.cell_type == "markdown" else None
+        if match:
+            prompt = match
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            first = re.split(r"(?<=[.:?])\s", " ".join(prompt.group(4).split()), maxsplit=1)[0] \
+                if prompt else ""
+            out.append(dict(number=int(prompt.group(1)) if prompt else None,
+                            grade_id=meta["grade_id"], points=meta.get("points", 0),
+                            kind="auto" if cell.cell_type == "code" else "written",
+                            summary=_shorten(first.rstrip(":")),
+                            stated_points=int(prompt.group(2)) if prompt else None))
+    return out
+
+
+def _shorten(text, limit=110):
+    """Cut ``text`` at a word boundary before ``limit`` characters (outside $...$ math)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(" ", 1)[0]
+    while cut.count("$") % 2 or cut.count("`") % 2:    # never cut inside math or code
+        cut = cut.rsplit(" ", 1)[0]
+    return cut + " …"
+
+
+def _api(course=COURSE):
+    """An NbGraderAPI on the course directory (its gradebook lives there too)."""
+    from nbgrader.apps import NbGraderAPI
+    from traitlets.config import Config
+    # nbgrader runs `alembic` for its database: make this environment's scripts findable
+    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]
+    config = Config()
+    config.CourseDirectory.root = str(course)
+    config.Exchange.root = str(course / "exchange")
+    config.ExecutePreprocessor.timeout = 600
+    config.Execute.timeout = 600
+    return NbGraderAPI(config=config)
+
+
+def _fresh_course(course, paths):
+    """A course directory whose source/ holds one assignment folder per notebook."""
+    shutil.rmtree(course, ignore_errors=True)
+    for path in paths:
+        folder = course / "source" / path.stem
+        folder.mkdir(parents=True)
+        shutil.copy(path, folder / path.name)
+
+
+def _check(result, what):
+    if not result["success"]:
+        raise SystemExit(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
+
+
+def release(out=ROOT / "release", course=COURSE, folder=NOTEBOOKS):
+    """Write the student version of every notebook with exercises to ``out``; return the paths."""
+    paths = assignments(folder)
+    _fresh_course(course, paths)
+    api = _api(course)
+    out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path in paths:
+        _check(api.generate_assignment(path.stem, force=True), f"generate_assignment {path.stem}")
+        shutil.copy(course / "release" / path.stem / path.name, out / path.name)
+        written.append(out / path.name)
+    return written
+
+
+def autograde(submission=NOTEBOOKS, student="submission", course=COURSE, folder=NOTEBOOKS):
+    """Autograde ``submission/NN-*.ipynb`` against the instructor notebooks in ``folder``.
+
+    Returns ``{notebook: (auto_score, auto_max, written_max)}``.
+    """
+    paths = assignments(folder)
+    _fresh_course(course, paths)
+    api = _api(course)
+    scores = {}
+    for path in paths:
+        _check(api.generate_assignment(path.stem, force=True), f"generate_assignment {path.stem}")
+        filled = Path(submission) / path.name
+        if not filled.exists():
+            continue
+        target = course / "submitted" / student / path.stem
+        target.mkdir(parents=True, exist_ok=True)
+        shutil.copy(filled, target / path.name)
+        _check(api.autograde(path.stem, student, force=True, create=True), f"autograde {path.stem}")
+        scores[path.name] = _scores(api, path, student)
+    return scores
+
+
+def _scores(api, path, student):
+    from nbgrader.api import Gradebook
+    with Gradebook(api.coursedir.db_url) as gb:
+        nb = gb.find_submission_notebook(path.stem, path.stem, student)
+        auto = [g for g in nb.grades if not g.needs_manual_grade]
+        written = [g for g in nb.grades if g.needs_manual_grade]
+        return (sum(g.score for g in auto), sum(g.max_score for g in auto),
+                sum(g.max_score for g in written))
+
+
+def exercise_table(folder=NOTEBOOKS):
+    """Markdown table: one row per exercise, with its notebook, summary, kind and points."""
+    rows = ["| Notebook | Exercise | Graded | Points |", "|---|---|---|---|"]
+    totals = {"auto": 0, "written": 0}
+    for path in assignments(folder):
+        for ex in exercises(path):
+            totals[ex["kind"]] += ex["points"]
+            kind = "automatically" if ex["kind"] == "auto" else "by hand (written)"
+            rows.append(f"| {path.stem[:2]} | {ex['number']}. {ex['summary']} | {kind} | "
+                        f"{ex['points']} |")
+    rows.append(f"| | **total** | **{totals['auto']}** automatic + **{totals['written']}** "
+                f"by hand | **{sum(totals.values())}** |")
+    return "\n".join([START, *rows, END])
+
+
+def _replace_block(text, block):
+    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
+    if not pattern.search(text):
+        raise SystemExit(f"no {START} ... {END} block to fill")
+    return pattern.sub(lambda _: block, text)
+
+
+def stale_tables(write=False):
+    """Files whose exercise table is out of date (rewritten when ``write``)."""
+    block = exercise_table()
+    stale = []
+    readme = ROOT / "README.md"
+    new = _replace_block(readme.read_text(), block)
+    if new != readme.read_text():
+        stale.append("README.md")
+        if write:
+            readme.write_text(new)
+    index_path = NOTEBOOKS / "00-index.ipynb"
+    index = nbformat.read(index_path, as_version=4)
+    changed = False
+    for cell in index.cells:
+        if START in cell.source:
+            new_source = _replace_block(cell.source, block)
+            changed |= new_source != cell.source
+            cell.source = new_source
+    if changed:
+        stale.append("00-index.ipynb")
+        if write:
+            nbformat.write(index, index_path)
+    return stale
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = ap.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("release", help="write the student version of every notebook")
+    r.add_argument("--out", default=str(ROOT / "release"))
+    g = sub.add_parser("autograde", help="grade filled-in notebooks")
+    g.add_argument("folder", nargs="?", default=str(NOTEBOOKS))
+    t = sub.add_parser("table", help="write the exercise table into 00-index and README")
+    t.add_argument("--check", action="store_true")
+    args = ap.parse_args(argv)
+    if args.command == "release":
+        for path in release(args.out):
+            print(f"released {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    elif args.command == "autograde":
+        total = [0, 0, 0]
+        print(f"{'notebook':45} {'auto points':>12} {'written (by hand)':>18}")
+        for name, (score, best, written) in autograde(args.folder).items():
+            total = [total[0] + score, total[1] + best, total[2] + written]
+            print(f"{name:45} {score:>5g} / {best:<5g} {written:>12g}")
+        print(f"{'total':45} {total[0]:>5g} / {total[1]:<5g} {total[2]:>12g}")
+    else:
+        stale = stale_tables(write=not args.check)
+        if args.check and stale:
+            print(f"stale exercise table in {', '.join(stale)}: run make table", file=sys.stderr)
+            return 1
+        print(("updated: " + ", ".join(stale)) if stale else "exercise tables up to date")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
