@@ -14,14 +14,16 @@ XDIST   := -n 2 --dist loadfile
 # The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
 NO_BROWSER := --ignore=tests/browser
 
-.PHONY: lab test test-unit test-notebooks test-browser execute nav lint test-min clean help
+.PHONY: lab test test-unit test-notebooks test-browser execute nav student autograde test-min clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
 	@echo "make test     run every test: unit tests and all notebooks under strict nbval"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
-	@echo "make nav      regenerate navigation cells and the contents list"
+	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
+	@echo "make student  write the nbgrader student release of every notebook to release/"
+	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
 	@echo "make test-min run the tests against the lowest versions requirements.txt allows"
 
 $(READER): requirements.txt pyproject.toml
@@ -61,10 +63,20 @@ test-notebooks: $(DEV)
 
 nav: $(DEV)
 	$(BIN)/python tools/navigation.py
+	$(BIN)/python tools/coursework.py table
 
 execute: $(DEV)
 	$(BIN)/python tools/navigation.py
+	$(BIN)/python tools/coursework.py table
 	$(BIN)/python tools/execute_notebooks.py $(if $(filter-out notebooks,$(NB)),$(NB),)
+
+# Coursework (nbgrader, in a throw-away course directory under build/course):
+student: $(DEV)
+	$(BIN)/python tools/coursework.py release --out release
+
+SUBMISSION ?= notebooks
+autograde: $(DEV)
+	$(BIN)/python tools/coursework.py autograde $(SUBMISSION)
 
 # The lower bounds in requirements.txt are tested, not guessed: install exactly them.
 test-min:
