@@ -699,6 +699,9 @@ class FeatureMapExplorer(_Explorer):
         ax_a.set(xlabel="time (window centre)", xlim=(0, self.X.shape[1]),
                  ylim=(0, 1.1 * max(self.maps.max(), 1e-9)))
         ax_a.legend(loc="upper right")
+        for ax in (ax_w, ax_x, ax_a):              # fewer ticks and no grid: axes dominate a redraw
+            ax.locator_params(nbins=4)
+            ax.grid(False)
         self.ax_w, self.ax_x, self.ax_a = ax_w, ax_x, ax_a
         self.example = widgets.IntSlider(0, 0, len(self.X) - 1, description="example",
                                          continuous_update=False)
