@@ -45,7 +45,8 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
     axis = X.ndim - 2                                            # the length axis
     _geometry(X.shape[axis], K, stride, padding, dilation, "im2col1d")
     win = sliding_windows(X, K, stride, padding, dilation)      # (..., L_out, K, C_in) view
-    return win.reshape(*win.shape[:-2], K * X.shape[-1])        # (..., L_out, K*C_in) copy
+    P = np.ascontiguousarray(win)                               # the copy: (..., L_out, K, C_in)
+    return P.reshape(*P.shape[:-2], K * X.shape[-1])            # (..., L_out, K*C_in), a view of it
 
 
 def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):

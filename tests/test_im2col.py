@@ -40,6 +40,14 @@ def test_col2im_is_the_adjoint_of_im2col(geom, N, C_in, seed):
     np.testing.assert_allclose(col2im1d(Y[0], L, K, s, p, d), back[0], atol=1e-12)
 
 
+def test_patch_matrix_is_a_writeable_copy():
+    X = np.arange(6.0)[:, None]                           # stride 1, d 1: a view would be possible
+    P = im2col1d(X, 3)
+    assert P.flags.writeable and P.flags.c_contiguous and not np.shares_memory(P, X)
+    P[0, 0] = 99.0                                         # writing into P leaves X alone
+    assert X[0, 0] == 0.0
+
+
 def test_col2im_counts_how_often_each_input_is_read():
     # ones in, ones back: each input position receives the number of windows covering it
     P = im2col1d(np.ones((6, 1)), 3)
