@@ -1,0 +1,101 @@
+"""Explorer of notebook 05: editable filters and the stack of feature maps they make."""
+import ipywidgets as widgets
+import matplotlib.pyplot as plt
+import numpy as np
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from helpers.activations import relu
+from helpers.conv import conv1d
+from helpers.plotting import plot_feature_maps
+from helpers.widgets.base import _Explorer
+
+
+class FilterBankExplorer(_Explorer):
+    """Two or three small filters on one signal: a slider per tap, the stack of feature maps.
+
+    ``A = relu(conv1d(x[:, None], W[:, None, :]))``: column j of W (K,) is filter j, column j
+    of A (L_out, C_out) is its feature map, ``L_out = L - K + 1`` (stride 1, "valid").
+
+    Parameters
+    ----------
+    x : array_like, shape (L,)
+        The signal.
+    W : array_like, shape (K, C_out)
+        Initial filters, one per column; K <= 7 taps, C_out of 2 or 3.
+
+    Attributes
+    ----------
+    W : numpy.ndarray, shape (K, C_out)
+        The filters of the last update.
+    Z, A : numpy.ndarray, shape (L_out, C_out)
+        Pre-activations ``x * W`` and feature maps ``relu(Z)`` of the last update.
+    lines : list of matplotlib.lines.Line2D
+        ``lines[j]`` draws ``A[:, j]``.
+    image : matplotlib.image.AxesImage
+        The stack ``A.T``, one row per map.
+    sliders : list of list of ipywidgets.FloatSlider
+        ``sliders[j][k]`` is tap k of filter j.
+
+    Introduced in notebook 05.
+    """
+
+    def __init__(self, x, W):
+        self.x = np.asarray(x, dtype=float)
+        W = np.asarray(W, dtype=float)
+        if self.x.ndim != 1 or W.ndim != 2 or not (2 <= W.shape[1] <= 3 and W.shape[0] <= 7):
+            raise ValueError(f"FilterBankExplorer: x must be 1-D (L,) and W (K, C_out) with "
+                             f"K <= 7 and C_out 2 or 3; got shapes {self.x.shape} and {W.shape}")
+        if W.shape[0] > len(self.x):
+            raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in L={len(self.x)}")
+        self.K, C_out = W.shape
+        self.fig = Figure(figsize=(8.0, 4.6), dpi=plt.rcParams["figure.dpi"], layout="constrained")
+        axes = self.fig.subplots(3, 1, sharex=True, height_ratios=[1.0, 1.2, 0.7])
+        L_out = len(self.x) - self.K + 1
+        plot_feature_maps(self.x, np.zeros((L_out, C_out)), self.K, axes=axes)
+        self.ax_x, self.ax_a, self.ax_s = axes
+        self.lines, self.image = self.ax_a.lines[:C_out], self.ax_s.images[0]
+        for ax in (self.ax_x, self.ax_a):                 # fewer ticks: each costs a redraw
+            ax.tick_params(axis="x", bottom=False)
+            ax.yaxis.set_major_locator(MaxNLocator(3))
+        self.ax_a.get_legend().remove()                   # the stack's row names, coloured,
+        for j, label in enumerate(self.ax_s.get_yticklabels()):   # say which line is which
+            label.set_color(self.lines[j].get_color())
+        opts = dict(min=-1.0, max=1.0, step=0.1, readout_format=".1f", continuous_update=False,
+                    layout=widgets.Layout(width="210px"))
+        self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j + 1}[{k}]", **opts)
+                         for k in range(self.K)] for j in range(C_out)]
+        for s in (s for column in self.sliders for s in column):
+            s.observe(self._on_change, names="value")
+        self._init_output(widgets.HBox([widgets.VBox(column) for column in self.sliders]))
+        self.update(W)
+
+    @classmethod
+    def demo(cls):
+        t = np.linspace(0, 4 * np.pi, 150)
+        W = np.array([[0.2, -1.0, 1.0], [0.2, -0.5, 0.5], [0.2, 0.0, 0.0], [0.2, 0.5, -0.5],
+                      [0.2, 1.0, -1.0]])
+        return cls(np.sin(t), W), [dict(W=-W), dict(W=W[:, ::-1])]
+
+    def _on_change(self, _change):
+        self.update(np.array([[s.value for s in column] for column in self.sliders]).T)
+
+    def update(self, W):
+        """Recompute the feature maps for filters W (K, C_out), redraw, and return A."""
+        W = np.asarray(W, dtype=float)
+        if W.shape != (self.K, len(self.lines)):
+            raise ValueError(f"FilterBankExplorer.update: W must have shape (K, C_out) = "
+                             f"{(self.K, len(self.lines))}; got {W.shape}")
+        self.W = W
+        self.Z = conv1d(self.x[:, None], W[:, None, :])    # (L_out, C_out)
+        self.A = relu(self.Z)
+        for j, line in enumerate(self.lines):
+            line.set_ydata(self.A[:, j])
+        top = max(float(self.A.max()), 1e-12)
+        self.ax_a.set_ylim(-0.05 * top - 0.01, 1.1 * top + 0.01)
+        self.image.set_data(self.A.T)
+        self.image.set_clim(0.0, top)
+        active = ", ".join(f"{100 * np.mean(self.A[:, j] > 0):.0f} %" for j in range(W.shape[1]))
+        self.ax_a.set_title(f"share of positions where each map is active: {active}", fontsize=9)
+        self._render()
+        return self.A

@@ -1,0 +1,165 @@
+"""Explorers of notebooks 02 and 03: the sliding window, and padding/stride/dilation."""
+import textwrap
+
+import ipywidgets as widgets
+import numpy as np
+
+from helpers.conv import correlate1d
+from helpers.plot_windows import (plot_conv_geometry, plot_sliding_window, set_conv_geometry,
+                                  set_sliding_window)
+from helpers.plotting import PALETTE, new_figure
+from helpers.validation import check_int
+from helpers.widgets.base import _Explorer, _activation
+
+
+class WindowExplorer(_Explorer):
+    """Slide one filter w along x: z_i = x[i:i+K] . w and a_i = sigma(z_i) ("valid", stride 1).
+
+    A slider moves the window position i; the figure frames the window x[i:i+K], shows the
+    products x[i+k] w[k] under it and highlights z_i and a_i (entries 0..i are filled in).
+
+    Parameters
+    ----------
+    x : array_like, shape (L,)
+    w : array_like, shape (K,), K <= L
+    activation : {"relu", "sigmoid"}
+
+    Attributes
+    ----------
+    i : int
+        Window position after the last update (0 <= i <= L - K).
+    products : numpy.ndarray, shape (K,)
+        ``x[i:i+K] * w``.
+    z, a : float
+        ``products.sum()`` and ``sigma(z)``.
+    ax : matplotlib.axes.Axes
+        Drawn by ``helpers.plot_windows.plot_sliding_window``.
+
+    Introduced in notebook 02.
+    """
+
+    def __init__(self, x, w, activation="relu"):
+        self.x, self.w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+        self.L_out = len(correlate1d(self.x, self.w))          # checks shapes, K <= L
+        self.fn, self.fn_name = _activation(activation, "WindowExplorer")
+        self.fig, self.ax = new_figure(1, figsize=(max(5.0, 0.55 * len(self.x) + 2.2), 3.0))
+        plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn, fn_name=self.fn_name)
+        self.slider = widgets.IntSlider(value=0, min=0, max=self.L_out - 1,
+                                        description="position i", continuous_update=True)
+        self.i = None
+        self.slider.observe(self._on_slide, names="value")
+        self._init_output(self.slider)
+        self.update(0)
+
+    @classmethod
+    def demo(cls):
+        return cls([1, 3, -1, 0, 2, -2, 1], [1, -1, 2]), [{"i": i} for i in range(5)]
+
+    def _on_slide(self, change):
+        if change["new"] != self.i:             # not the echo of update() setting the slider
+            self.update(change["new"])
+
+    def update(self, i):
+        """Move the window to position i; redraw; return a_i = sigma(x[i:i+K] . w)."""
+        i = check_int(i, "i (the window position)", "WindowExplorer.update", 0)
+        if i >= self.L_out:
+            raise ValueError(f"WindowExplorer.update: i must be < L_out = L - K + 1 = "
+                             f"{self.L_out}; got {i}")
+        self.i = self.slider.value = i          # the slider shows calls from code too
+        self.products = self.x[i:i + len(self.w)] * self.w                # (K,)
+        self.z = float(self.products.sum())
+        self.a = float(self.fn(self.z))
+        set_sliding_window(self.ax, self.x, self.w, i, self.fn, self.fn_name)
+        self._render()
+        return self.a
+
+
+class GeometryExplorer(_Explorer):
+    """Padding, stride, dilation and kernel size: which inputs each output reads.
+
+    Controls for L, K, padding, stride s and dilation d redraw the connection diagram of
+    ``helpers.plot_windows.plot_conv_geometry`` and the output length
+    L_out = floor((L + p_left + p_right - K_eff) / s) + 1, K_eff = d (K - 1) + 1.
+
+    Attributes
+    ----------
+    L_out, p_left, p_right : int
+        After the last update (L_out is None when the kernel does not fit).
+    reads : list of list of int
+        ``reads[i]`` = the input positions output i reads; < 0 or >= L means a padded zero.
+    error : str or None
+        The message when the kernel is longer than the padded input.
+    controls : dict of ipywidgets
+        ``"L"``, ``"K"``, ``"stride"``, ``"dilation"`` (IntSliders) and ``"padding"``
+        (Dropdown: "valid", "same", "full", 1, 2).
+
+    Introduced in notebook 03.
+    """
+
+    PADDINGS = [("valid", "valid"), ("same", "same"), ("full", "full"), ("1 each side", 1),
+                ("2 each side", 2)]
+
+    def __init__(self, L=10, K=3, stride=1, padding="valid", dilation=1):
+        def slider(name, value, lo, hi):
+            return widgets.IntSlider(value=value, min=lo, max=hi, description=name,
+                                     continuous_update=False, layout=widgets.Layout(width="230px"))
+        self.controls = {"L": slider("L", L, 1, 16), "K": slider("K", K, 1, 6),
+                         "stride": slider("stride s", stride, 1, 4),
+                         "dilation": slider("dilation d", dilation, 1, 3),
+                         "padding": widgets.Dropdown(options=self.PADDINGS, value=padding,
+                                                     description="padding",
+                                                     layout=widgets.Layout(width="230px"))}
+        self._syncing = False
+        self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
+        plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
+        for c in self.controls.values():
+            c.observe(self._on_change, names="value")
+        c = self.controls
+        self._init_output(widgets.HBox([widgets.VBox([c["L"], c["K"], c["padding"]]),
+                                        widgets.VBox([c["stride"], c["dilation"]])]))
+        self.update(L, K, stride, padding, dilation)
+
+    @classmethod
+    def demo(cls):
+        cases = [(10, 3, 1, "valid", 1), (10, 3, 3, "valid", 1), (11, 4, 2, "same", 1),
+                 (8, 3, 1, "full", 2), (12, 2, 3, 1, 3), (6, 6, 1, "valid", 1)]
+        keys = ("L", "K", "stride", "padding", "dilation")
+        return cls(), [dict(zip(keys, case)) for case in cases]
+
+    def _on_change(self, _change):
+        if self._syncing:
+            return
+        c = self.controls
+        self.update(c["L"].value, c["K"].value, c["stride"].value, c["padding"].value,
+                    c["dilation"].value)
+
+    def _sync_controls(self, values):
+        """Show the values of an update called from code on the controls (without re-updating)."""
+        self._syncing = True
+        try:
+            for name, value in values.items():
+                if name != "padding" or value in dict(self.PADDINGS).values():
+                    self.controls[name].value = value
+        finally:
+            self._syncing = False
+
+    def update(self, L, K, stride=1, padding="valid", dilation=1):
+        """Redraw for these arguments; return L_out (None if the kernel does not fit)."""
+        self._sync_controls(dict(L=L, K=K, stride=stride, padding=padding, dilation=dilation))
+        try:
+            self.p_left, self.p_right, self.L_out = set_conv_geometry(
+                self.ax, L, K, stride, padding, dilation)
+        except ValueError as err:                       # kernel longer than the padded input
+            self.error, self.L_out, self.reads = str(err).split(": ", 1)[1], None, []
+            for artist in self.ax.collections[:3]:
+                artist.set_visible(False)
+            self.ax.set_title(textwrap.fill(self.error, 95), fontsize=9, color=PALETTE[3])
+        else:
+            self.error = None
+            for artist in self.ax.collections[:3]:
+                artist.set_visible(True)
+            self.ax.title.set_color("black")
+            self.reads = [[i * stride + k * dilation - self.p_left for k in range(K)]
+                          for i in range(self.L_out)]
+        self._render()
+        return self.L_out
