@@ -82,8 +82,10 @@ def _api(course=COURSE):
     config = Config()
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(course / "exchange")
-    config.ExecutePreprocessor.timeout = 600
-    config.Execute.timeout = 600
+    # per cell; short, because nbclient (under nbgrader) now and then sits out a whole timeout
+    # before seeing a reply it already has: a shorter one bounds the cost of that stall
+    config.ExecutePreprocessor.timeout = 120
+    config.Execute.timeout = 120
     return NbGraderAPI(config=config)
 
 

@@ -24,7 +24,9 @@ def execute(path):
     path = Path(path).resolve()
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    client = NotebookClient(nb, timeout=900, kernel_name="python3", record_timing=False,
+    # timeout per cell; nbclient now and then sits out a whole timeout before seeing a reply
+    # it already has, so keep it short enough to bound that stall
+    client = NotebookClient(nb, timeout=180, kernel_name="python3", record_timing=False,
                             store_widget_state=True,  # False breaks Output widgets (nbclient 0.10)
                             resources={"metadata": {"path": str(path.parent)}})
     client.execute()
