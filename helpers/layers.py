@@ -15,7 +15,7 @@ import numpy as np
 
 from helpers.conv import _check_layer_args, _geometry
 from helpers.im2col import col2im1d, im2col1d
-from helpers.validation import as_float_array, describe
+from helpers.validation import as_float_array, check_dout, describe
 
 __all__ = [
     "dense_forward", "dense_backward", "conv1d_forward", "conv1d_backward",
@@ -23,14 +23,6 @@ __all__ = [
     "softmax_cross_entropy_forward", "softmax_cross_entropy_backward",
     "softmax_cross_entropy_backward_naive",
 ]
-
-
-def _check_dout(dout, shape, func):
-    dout = as_float_array(dout, "dout", (len(shape),), f"an array of shape {shape}", func)
-    if dout.shape != tuple(shape):
-        raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
-                         f"got {describe(dout)}")
-    return dout
 
 
 # ---------------------------------------------------------------- dense (row form)
@@ -79,7 +71,7 @@ def dense_backward(dout, cache):
     Introduced in notebook 07.
     """
     X, W = cache
-    dout = _check_dout(dout, (X.shape[0], W.shape[1]), "dense_backward")
+    dout = check_dout(dout, (X.shape[0], W.shape[1]), "dense_backward")
     return dout @ W.T, X.T @ dout, dout.sum(axis=0)
 
 
@@ -151,7 +143,7 @@ def conv1d_backward(dout, cache):
     K, _, C_out = W.shape
     L_out = P.shape[1]
     shape = (N, L_out, C_out) if cache["batched"] else (L_out, C_out)
-    dout = _check_dout(dout, shape, "conv1d_backward").reshape(N, L_out, C_out)
+    dout = check_dout(dout, shape, "conv1d_backward").reshape(N, L_out, C_out)
     geom = cache["stride"], cache["padding"], cache["dilation"]
     dW = P.reshape(N * L_out, K * C_in).T @ dout.reshape(N * L_out, C_out)  # (K*C_in, C_out)
     dP = dout @ W.reshape(K * C_in, C_out).T                                # (N, L_out, K*C_in)
@@ -205,7 +197,7 @@ def relu_backward(dout, cache):
     Introduced in notebook 07.
     """
     active = cache
-    return _check_dout(dout, active.shape, "relu_backward") * active
+    return check_dout(dout, active.shape, "relu_backward") * active
 
 
 # ---------------------------------------------------------------- softmax cross-entropy

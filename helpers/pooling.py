@@ -17,7 +17,7 @@ import numpy as np
 
 from helpers.conv import _geometry, sliding_windows
 from helpers.im2col import col2im1d
-from helpers.validation import as_float_array, check_int, describe
+from helpers.validation import as_float_array, check_dout, check_int
 
 __all__ = [
     "maxpool1d_forward", "maxpool1d_backward", "maxpool1d_backward_naive",
@@ -39,14 +39,6 @@ def _windows(X, pool_size, stride, func):
     X, P, s = _check_pool_args(X, pool_size, stride, func)
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
     return Xb, sliding_windows(Xb, P, s), P, s, X.ndim == 3     # windows (N, L_out, P, C)
-
-
-def _check_dout(dout, shape, func):
-    dout = as_float_array(dout, "dout", (len(shape),), f"an array of shape {shape}", func)
-    if dout.shape != tuple(shape):
-        raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
-                         f"got {describe(dout)}")
-    return dout
 
 
 def maxpool1d_forward(X, pool_size, stride=None):
@@ -94,7 +86,7 @@ def maxpool1d_backward(dout, cache):
     arg, (N, L, C), P, s = cache["argmax"], cache["X_shape"], cache["P"], cache["s"]
     L_out = arg.shape[1]
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = _check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
+    g = check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
     dX = np.zeros((N, L, C), dtype=g.dtype)
     last = (L_out - 1) * s + 1
     for k in range(P):                          # tap k of window i is input i*s + k (col2im1d)
@@ -137,7 +129,7 @@ def avgpool1d_backward(dout, cache):
     """
     (N, L, C), L_out, P, s = cache["X_shape"], cache["L_out"], cache["P"], cache["s"]
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = _check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
+    g = check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
     dwin = np.broadcast_to(g[:, :, None, :] / P, (N, L_out, P, C))     # (N, L_out, P, C)
     dX = col2im1d(dwin.reshape(N, L_out, P * C), L, P, s)              # (N, L, C)
     return dX if cache["batched"] else dX[0]
@@ -190,7 +182,7 @@ def global_avgpool_backward(dout, cache):
     Introduced in notebook 06.
     """
     N, L, C = cache
-    g = _check_dout(dout, (N, C), "global_avgpool_backward")
+    g = check_dout(dout, (N, C), "global_avgpool_backward")
     return np.repeat(g[:, None, :] / L, L, axis=1)              # (N, L, C)
 
 
@@ -210,5 +202,5 @@ def global_maxpool_backward(dout, cache):
     Introduced in notebook 06.
     """
     arg, (N, L, C) = cache
-    g = _check_dout(dout, (N, C), "global_maxpool_backward")
+    g = check_dout(dout, (N, C), "global_maxpool_backward")
     return (np.arange(L)[None, :, None] == arg[:, None, :]) * g[:, None, :]   # (N, L, C)

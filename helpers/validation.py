@@ -8,7 +8,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["as_float_array", "check_int", "describe"]
+__all__ = ["as_float_array", "check_dout", "check_int", "describe"]
 
 
 def describe(a):
@@ -71,3 +71,13 @@ def check_int(value, name, func, minimum):
     if value < minimum:
         raise ValueError(f"{func}: {name} must be an integer >= {minimum}; got {value}")
     return int(value)
+
+
+def check_dout(dout, shape, func):
+    """An upstream gradient for a backward pass: a float array of exactly the forward output's
+    ``shape``; a ValueError naming ``func`` and both shapes otherwise."""
+    dout = as_float_array(dout, "dout", (len(shape),), f"an array of shape {tuple(shape)}", func)
+    if dout.shape != tuple(shape):
+        raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
+                         f"got {describe(dout)}")
+    return dout
