@@ -1,4 +1,4 @@
-"""Shared hypothesis strategies and random arrays for the helpers' tests.
+"""Shared hypothesis strategies, random arrays and error checks for the helpers' tests.
 
 Imported as ``from strategies import ...`` (not from conftest, which tests/browser/ also has).
 """
@@ -34,3 +34,12 @@ def geometry(draw, max_L=16, max_K=6):
 def arrays(rng_seed, *shape, dtype=np.float64):
     """Reproducible random normal array of the given shape."""
     return np.random.default_rng(rng_seed).standard_normal(shape).astype(dtype)
+
+
+def assert_clear_error(call, exc, fragments):
+    """``call()`` raises ``exc`` and its message contains every fragment (argument, shapes...)."""
+    import pytest
+    with pytest.raises(exc) as info:
+        call()
+    for fragment in fragments:
+        assert fragment in str(info.value), f"{fragment!r} not in {str(info.value)!r}"
