@@ -1,0 +1,49 @@
+#!/usr/bin/env python3
+"""Print each notebook's reading statistics: the figures issues quote as before -> after.
+
+    python tools/reading_stats.py [notebooks/NN-*.ipynb ...]
+
+reading time = prose words / 200 per minute + visible code lines / 10 per minute (a student
+reads code about ten lines a minute); visible asserts = `assert` statements in cells a reader
+sees; collapsed checks = `assert` statements in cells with source_hidden (figure and widget
+internals). Navigation cells and exercise cells count like any other.
+"""
+import json
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ASSERT = re.compile(r"^\s*assert\b", re.M)
+
+
+def stats(path):
+    cells = json.loads(Path(path).read_text())["cells"]
+    text = lambda c: "".join(c["source"])  # noqa: E731
+    hidden = lambda c: c.get("metadata", {}).get("jupyter", {}).get("source_hidden", False)  # noqa: E731
+    words = sum(len(text(c).split()) for c in cells if c["cell_type"] == "markdown")
+    code = [c for c in cells if c["cell_type"] == "code"]
+    visible = [c for c in code if not hidden(c)]
+    lines = sum(1 for c in visible for ln in text(c).splitlines() if ln.strip())
+    return {
+        "cells": len(cells),
+        "minutes": words / 200 + lines / 10,
+        "words": words,
+        "code lines": lines,
+        "visible asserts": sum(len(ASSERT.findall(text(c))) for c in visible),
+        "collapsed checks": sum(len(ASSERT.findall(text(c))) for c in code if hidden(c)),
+    }
+
+
+def main(argv):
+    paths = argv or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    print(f"{'notebook':45} cells  minutes  words  code lines  visible asserts  collapsed checks")
+    for p in paths:
+        s = stats(p)
+        print(f"{Path(p).name:45} {s['cells']:5}  {s['minutes']:7.0f}  {s['words']:5}  {s['code lines']:10}"
+              f"  {s['visible asserts']:15}  {s['collapsed checks']:16}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
