@@ -193,17 +193,17 @@ def _sub(name, n):
     return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
 
 
-def _tap_legend(ax, T, taps, **kw):
+def _tap_legend(ax, T, taps, name="w", **kw):
     from matplotlib.patches import Patch
     K = taps.max() + 1
     values = [T[taps == k][0] if (taps == k).any() else 0.0 for k in range(K)]
-    handles = [Patch(color=tap_colour(k), label=f"{_sub('w', k)} = {v:g}")
+    handles = [Patch(color=tap_colour(k), label=f"{_sub(name, k)} = {v:g}")
                for k, v in enumerate(values)]
     ax.legend(handles=handles, **kw)
 
 
 def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
-                  zeros=True):
+                  zeros=True, tap_name="w"):
     """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
 
     Parameters
@@ -214,9 +214,12 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
         ``tap_index_matrix(K, L, ...)``: k where T holds w_k, -1 for the structural zeros.
     pad : (int, int)
         Columns at the left and right that stand for padded zeros (``padded=True``): they get
-        a grey background and the column label "0".
+        a grey background and their position as label, -p_left..-1 and L..L+p_right-1
+        (column c is input position c - p_left; never a second "0").
     annotate, zeros : bool
         Write the values of the non-zeros, and a small grey "0" in the other cells.
+    tap_name : str
+        Name of the weights in the legend (``w_k = value``).
 
     Returns
     -------
@@ -242,78 +245,52 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
                 continue
             ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
                     fontsize=9 if on else 7, color=_text_colour(rgba[r, c]) if on else "0.6")
-    ax.set_xticks(range(n_cols), [("0" if (c < pl or c >= n_cols - pr) else str(c - pl))
-                                  for c in range(n_cols)])
+    ax.set_xticks(range(n_cols), [str(c - pl).replace("-", "\u2212") for c in range(n_cols)])
     ax.set_yticks(range(L_out))
     ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
     ax.set_yticks(np.arange(-0.5, L_out), minor=True)
     ax.grid(True, which="minor", color="white", lw=1.5)
     ax.grid(False, which="major")
     ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("input $j$" + (" (grey: padded zeros)" if pl or pr else ""))
+    ax.set_xlabel("input $j$" + (" (grey: padding)" if pl or pr else ""))
     ax.set_ylabel("output unit $i$")
     if legend and taps.max() >= 0:
-        _tap_legend(ax, T, taps, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=9)
+        _tap_legend(ax, T, taps, name=tap_name, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                    fontsize=9)
     return ax
 
 
 def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
-                      legend=True):
+                      legend=True, tap_name="w"):
     """Network diagram of a convolution matrix: inputs in a row below, outputs above.
 
     Output unit i is joined to input j when ``T[i, j] != 0``; the edge's colour is the weight
     it carries (``taps[i, j]``), so the shared weights show as parallel edges of one colour.
+    The layout is ``helpers.diagram.plot_network``'s (which also draws dense layers in it).
 
     Parameters
     ----------
     T, taps : array_like, shape (L_out, L)
         As for ``plot_toeplitz``.
     pad : (int, int)
-        Leading and trailing columns that are padded zeros: drawn as grey nodes labelled 0.
+        Leading and trailing columns that are padded zeros: grey nodes labelled "pad" at
+        positions -p_left..-1 and L..L+p_right-1, their edges dashed.
     out_pos : array_like, shape (L_out,), optional
-        Horizontal position of each output; by default the mean column of its window (the
+        Horizontal position of each output; by default the mean position of its window (the
         middle of the inputs it reads).
 
     Returns
     -------
     matplotlib.axes.Axes
         ``ax.collections[0]``: LineCollection of edges, one per non-zero of T in row-major
-        order; ``ax.collections[1]`` / ``[2]``: input / output nodes.
+        order, from ``(j - p_left, 0)`` to ``(out_pos[i], 1)``; ``ax.collections[1]`` /
+        ``[2]``: input / output nodes.
 
     Introduced in notebook 04.
     """
-    ax = _axes(ax)
-    T, taps = np.asarray(T, float), np.asarray(taps, int)
-    L_out, n_in = T.shape
-    rows, cols = np.nonzero(T)
-    if out_pos is None:
-        counts = np.bincount(rows, minlength=L_out)
-        sums = np.bincount(rows, weights=cols, minlength=L_out)
-        has = counts > 0
-        out_pos = np.full(L_out, (n_in - 1) / 2)
-        if has.any():
-            out_pos = np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has])
-    out_pos = np.asarray(out_pos, float)
-    segments = [[(j, 0.0), (out_pos[i], 1.0)] for i, j in zip(rows, cols)]
-    colours = [tap_colour(taps[i, j]) for i, j in zip(rows, cols)]
-    ax.add_collection(LineCollection(segments, colors=colours, linewidths=2.0, zorder=1))
-    pl, pr = pad
-    padded = np.r_[np.arange(pl), np.arange(n_in - pr, n_in)].astype(int)
-    face = np.array(["white"] * n_in, dtype=object)
-    face[padded] = "0.85"
-    ax.scatter(np.arange(n_in), np.zeros(n_in), s=300, c=list(face), edgecolor="black", zorder=2)
-    ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
-    for j in range(n_in):
-        label = "0" if j in padded else _sub(in_name, j - pl)
-        ax.text(j, -0.17, label, ha="center", va="top", fontsize=10)
-    for i, xo in enumerate(out_pos):
-        ax.text(xo, 1.17, _sub(out_name, i), ha="center", va="bottom", fontsize=10)
-    ax.set_xlim(-0.8, n_in - 0.2)
-    ax.set_ylim(-0.45, 1.45)
-    ax.set_axis_off()
-    if legend and taps.max() >= 0:
-        _tap_legend(ax, T, taps, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
-    return ax
+    from helpers.diagram import plot_network
+    return plot_network(T, taps, ax=ax, pad=pad, out_pos=out_pos, in_name=in_name,
+                        out_name=out_name, tap_name=tap_name, legend=legend)
 
 
 def plot_receptive_field(L, layers, index=None, padding="same", ax=None):

@@ -37,7 +37,7 @@ def test_toeplitz_heatmap_marks_padded_columns():
     T = conv_matrix(W3, 4, padding="same", padded=True)               # (4, 6)
     ax = plot_toeplitz(T, tap_index_matrix(3, 4, padding="same", padded=True), pad=(1, 1))
     labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert labels == ["0", "0", "1", "2", "3", "0"]
+    assert labels == ["\u22121", "0", "1", "2", "3", "4"]             # positions -1 and L, never a second 0
     rgba = ax.images[0].get_array()
     np.testing.assert_allclose(rgba[3, 0, :3], 0.85)                  # a padded zero: grey
 
