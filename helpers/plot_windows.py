@@ -95,82 +95,117 @@ def _cell(ax, pos, row, gid, face="white", text=""):
     ax.text(pos, row, text, ha="center", va="center", fontsize=9, gid=gid + "-text")
 
 
-def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu"):
-    """The sliding dot product at window position i, as rows of cells (stride 1, "valid").
+def _padded_slide(x, w, padding, flip, func):
+    """The padded input, the taps that slide (w, or w flipped) and z; padding checked."""
+    pl, pr, L_out = _geometry(len(x), len(w), 1, padding, 1, func)
+    x_pad = np.concatenate([np.zeros(pl), x, np.zeros(pr)])               # (pl + L + pr,)
+    taps = w[::-1] if flip else w                                         # (K,)
+    return pl, pr, x_pad, taps, np.correlate(x_pad, taps, "valid")       # z: (L_out,)
 
-    Rows, top to bottom: the input x (the window x[i:i+K] framed); the kernel w under its
-    window; the products x[i+k] w[k]; z = x ⋆ w (entries 0..i filled in, z[i] highlighted);
-    and, if ``fn`` is given, a = fn(z). z[i] sits under the centre of its window.
+
+def _position_labels(ax, L, pl, pr):
+    """Tick j at every drawn input position: padded ones read -pl..-1 and L..L+pr-1, in grey."""
+    pos = np.arange(-pl, L + pr)
+    ax.set_xticks(pos, [f"{j}".replace("-", "\u2212") for j in pos])
+    for j, label in zip(pos, ax.get_xticklabels()):
+        label.set_color("black" if 0 <= j < L else "0.5")
+    return pos
+
+
+def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="valid", flip=False):
+    """The sliding dot product at window position i, as rows of cells (stride 1).
+
+    Rows, top to bottom: the input x, zero-padded by ``padding`` (the window framed); the
+    taps under their window (w, or w reversed if ``flip``); the products; z (entries 0..i
+    filled in, z[i] highlighted); and, if ``fn`` is given, a = fn(z). z[i] sits under the
+    centre of its window. Without flip z = x ⋆ w (cross-correlation); with ``flip=True`` and
+    ``padding="full"``, z = x ∗ w = ``np.convolve(x, w, "full")``. Padded positions are
+    labelled -p_left..-1 and L..L+p_right-1 (grey ticks, grey "0" cells), never as a second 0.
 
     Parameters
     ----------
     x : array_like, shape (L,)
-    w : array_like, shape (K,), K <= L
+    w : array_like, shape (K,), K <= L + p_left + p_right
     i : int
-        Window position, 0 <= i <= L - K.
+        Window position, 0 <= i <= L_out - 1 with L_out = L + p_left + p_right - K + 1.
     fn : callable, optional
         Element-wise non-linearity (e.g. ``helpers.activations.relu``).
+    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
+        As in ``helpers.conv.correlate1d`` (stride 1, dilation 1).
+    flip : bool, default False
+        Slide w reversed: a true convolution instead of a cross-correlation.
 
     Returns
     -------
     matplotlib.axes.Axes
-        Move the window with ``set_sliding_window(ax, x, w, i, fn)``, which updates the
-        artists (gids ``"window"``, ``"w"``, ``"prod"``, ``"z"``, ``"a"`` and ``*-text``).
+        Move the window with ``set_sliding_window(ax, x, w, i, fn, fn_name, padding, flip)``,
+        which updates the artists (gids ``"window"``, ``"w"``, ``"prod"``, ``"z"``, ``"a"``,
+        ``"pad"`` and ``*-text``).
 
     Introduced in notebook 02.
     """
     ax = _axes(ax)
     x, w = np.asarray(x, float), np.asarray(w, float)
     L, K = len(x), len(w)
+    pl, pr, _, _, z = _padded_slide(x, w, padding, flip, "plot_sliding_window")
     rows = {"x": 4, "w": 3, "prod": 2, "z": 1, "a": 0} if fn else {"x": 3, "w": 2, "prod": 1, "z": 0}
-    for j in range(L):
-        _cell(ax, j, rows["x"], "x", face="#DCEBF5", text=f"{x[j]:.3g}")
+    for j in range(-pl, L + pr):
+        if 0 <= j < L:
+            _cell(ax, j, rows["x"], "x", face="#DCEBF5", text=f"{x[j]:.3g}")
+        else:
+            _cell(ax, j, rows["x"], "pad", face="white", text="0")
+            _by_gid(ax, "pad")[-1].set(edgecolor="0.6", linestyle="--")
+            _by_gid(ax, "pad-text")[-1].set_color("0.5")
     for k in range(K):
         _cell(ax, k, rows["w"], "w", face="#FBE5BF")
         _cell(ax, k, rows["prod"], "prod")
     for name in ("z", "a") if fn else ("z",):
-        for j in range(L - K + 1):
-            _cell(ax, j + (K - 1) / 2, rows[name], name)
+        for j in range(len(z)):
+            _cell(ax, j - pl + (K - 1) / 2, rows[name], name)
     ax.add_patch(plt.Rectangle((-0.5, rows["x"] - 0.46), K, 0.92, fill=False,
                                edgecolor=PALETTE[3], lw=2.5, gid="window"))
-    labels = {"x": "x", "w": "w", "prod": "x[i+k] w[k]", "z": "z = Σ products",  # plain text: the
-              "a": f"a = {fn_name}(z)"}                         # widget redraws it, mathtext is slow
+    plain = pl == pr == 0 and not flip                  # plain text: the widget redraws it,
+    labels = {"x": "x", "w": "w flipped" if flip else "w",   # mathtext is slow
+              "prod": "x[i+k] w[k]" if plain else "products", "z": "z = Σ products",
+              "a": f"a = {fn_name}(z)"}
     ax.set_yticks(list(rows.values()), [labels[r] for r in rows])
-    ax.set_xticks(range(L))
-    ax.set_xlim(-0.6, L - 0.4)
+    _position_labels(ax, L, pl, pr)
+    ax.set_xlim(-pl - 0.6, L + pr - 0.4)
     ax.set_ylim(-0.6, max(rows.values()) + 0.6)
-    ax.set_xlabel("position j in the input")
+    ax.set_xlabel("position j in the input" + (" (grey: a padded zero)" if pl or pr else ""))
     ax.grid(False)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
-    set_sliding_window(ax, x, w, i, fn, fn_name)
+    set_sliding_window(ax, x, w, i, fn, fn_name, padding, flip)
     return ax
 
 
-def set_sliding_window(ax, x, w, i, fn=None, fn_name="relu"):
+def set_sliding_window(ax, x, w, i, fn=None, fn_name="relu", padding="valid", flip=False):
     """Move the window drawn by ``plot_sliding_window`` to position i; return z[i].
+
+    ``padding`` and ``flip`` must be those the drawing was made with.
 
     Introduced in notebook 02.
     """
     x, w = np.asarray(x, float), np.asarray(w, float)
     K = len(w)
-    z = np.correlate(x, w, "valid")                      # (L - K + 1,), for the filled cells
-    _by_gid(ax, "window")[0].set_x(i - 0.5)
+    pl, _, x_pad, taps, z = _padded_slide(x, w, padding, flip, "set_sliding_window")
+    _by_gid(ax, "window")[0].set_x(i - pl - 0.5)
     for k, (box, txt) in enumerate(zip(_by_gid(ax, "w"), _by_gid(ax, "w-text"))):
-        box.set_x(i + k - 0.45)
-        txt.set_position((i + k, txt.get_position()[1]))
-        txt.set_text(f"{w[k]:.3g}")
+        box.set_x(i - pl + k - 0.45)
+        txt.set_position((i - pl + k, txt.get_position()[1]))
+        txt.set_text(f"{taps[k]:.3g}")
     for k, (box, txt) in enumerate(zip(_by_gid(ax, "prod"), _by_gid(ax, "prod-text"))):
-        box.set_x(i + k - 0.45)
-        txt.set_position((i + k, txt.get_position()[1]))
-        txt.set_text(f"{x[i + k] * w[k] + 0.0:.3g}")                  # + 0.0: no "-0"
+        box.set_x(i - pl + k - 0.45)
+        txt.set_position((i - pl + k, txt.get_position()[1]))
+        txt.set_text(f"{x_pad[i + k] * taps[k] + 0.0:.3g}")             # + 0.0: no "-0"
     for name, values in [("z", z), ("a", fn(z) if fn else None)]:
         if values is None:
             continue
         for j, (box, txt) in enumerate(zip(_by_gid(ax, name), _by_gid(ax, name + "-text"))):
             box.set_facecolor(PALETTE[1] if j == i else "white")
             txt.set_text(f"{values[j]:.3g}" if j <= i else "")
-    terms = " + ".join(f"({x[i + k]:.3g})({w[k]:.3g})" for k in range(K))
+    terms = " + ".join(f"({x_pad[i + k]:.3g})({taps[k]:.3g})" for k in range(K))
     sub = str(i).translate(_SUBSCRIPTS)                 # plain text: no mathtext parse per update
     title = f"i = {i}:  z{sub} = {terms} = {z[i]:.3g}"
     if fn:
@@ -183,8 +218,9 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     """Which inputs each output reads: the (padded) input on top, the outputs below.
 
     Output i is joined to the K positions ``i*s + k*d - p_left`` (k = 0..K-1) it reads and is
-    drawn under the centre of its window. Padded zeros are hollow grey circles (their edges
-    dashed grey); real inputs that no output reads (a stride that does not divide) orange.
+    drawn under the centre of its window. Padded zeros are hollow grey circles at positions
+    -p_left..-1 and L..L+p_right-1 (grey tick labels; never a second 0), joined by dashed grey
+    lines; real inputs that no output reads (a stride that does not divide) are orange.
 
     Parameters
     ----------
@@ -204,7 +240,7 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     ax.add_collection(LineCollection([], zorder=1))
     ax.scatter([], [], s=110, edgecolor="black", zorder=2)
     ax.scatter([], [], s=110, color=PALETTE[3], edgecolor="black", zorder=2)
-    ax.set_yticks([0, 1], ["output y", "input x"])
+    ax.set_yticks([0, 1], ["output z", "input x"])
     ax.set_ylim(-0.3, 1.3)
     ax.grid(False)
     ax.spines[["left"]].set_visible(False)
@@ -239,7 +275,7 @@ def set_conv_geometry(ax, L, K, stride=1, padding="valid", dilation=1):
     inputs.set_edgecolors(["black" if 0 <= p < L else "0.6" for p in pos])
     outputs.set_offsets(np.c_[centres, np.zeros_like(centres)])
     ax.set_xlim(-pl - 0.8, L + pr - 0.2)
-    ax.set_xticks(pos)
+    _position_labels(ax, L, pl, pr)             # padded: -pl..-1 and L..L+pr-1, grey
     pad = padding if isinstance(padding, str) else f"{padding}"
     ax.set_title(f"L = {L}, K = {K}, s = {stride}, d = {dilation}, padding {pad}: zeros "
                  f"({pl}, {pr}) added\nL_out = ⌊({L} + {pl} + {pr} − {K_eff}) / {stride}⌋ + 1 "

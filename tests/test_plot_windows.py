@@ -118,3 +118,52 @@ def test_set_conv_geometry_redraws_and_rejects_a_kernel_that_does_not_fit(ax):
     assert set_conv_geometry(ax, 8, 4, padding="same") == (1, 2, 8)
     with pytest.raises(ValueError, match="longer than the padded input"):
         set_conv_geometry(ax, 5, 4, dilation=2)
+
+
+def test_sliding_window_full_flipped_is_the_askers_convolution(ax):
+    # the asker's example (stats.stackexchange.com question 161093): x * W = (5, 16, 34, 52, 45, 28)
+    x, W = np.array([1.0, 2.0, 3.0, 4.0]), np.array([5.0, 6.0, 7.0])
+    plot_sliding_window(x, W, 0, ax=ax, padding="full", flip=True)
+    for i, expected in enumerate([5, 16, 34, 52, 45, 28]):
+        assert set_sliding_window(ax, x, W, i, padding="full", flip=True) == expected
+        assert by_gid(ax, "window")[0].get_x() == i - 2 - 0.5          # window over x_pad[i:i+3]
+    assert [t.get_text() for t in by_gid(ax, "z-text")] == ["5", "16", "34", "52", "45", "28"]
+    assert [t.get_text() for t in by_gid(ax, "w-text")] == ["7", "6", "5"]    # w flipped
+    assert [t.get_text() for t in by_gid(ax, "prod-text")] == ["28", "0", "0"]  # i = 5: x_3 W_0
+    ax.clear()
+    plot_sliding_window(x, W, 0, ax=ax, padding="same")                     # no flip: x ⋆ W
+    assert set_sliding_window(ax, x, W, 3, padding="same") == 39.0
+
+
+def tick_labels(ax):
+    return [t.get_text().replace("\u2212", "-") for t in ax.get_xticklabels()]
+
+
+@pytest.mark.parametrize("padding, labels", [
+    ("valid", ["0", "1", "2", "3"]),
+    ("same", ["-1", "0", "1", "2", "3", "4"]),
+    ("full", ["-2", "-1", "0", "1", "2", "3", "4", "5"]),
+    ((1, 3), ["-1", "0", "1", "2", "3", "4", "5", "6"]),
+])
+def test_padded_positions_are_labelled_negative_or_from_L_never_a_second_0(ax, padding, labels):
+    grey = to_rgb("0.5")
+    for draw in (lambda: plot_sliding_window([1, 2, 3, 4], [5, 6, 7], 0, ax=ax, padding=padding),
+                 lambda: plot_conv_geometry(4, 3, padding=padding, ax=ax)):
+        ax.clear()
+        draw()
+        assert tick_labels(ax) == labels and labels.count("0") == 1
+        colours = [to_rgb(t.get_color()) for t in ax.get_xticklabels()]
+        assert [c == grey for c in colours] == [not 0 <= int(s) < 4 for s in labels]
+    ax.clear()
+    plot_sliding_window([1, 2, 3, 4], [5, 6, 7], 0, ax=ax, padding=padding)
+    pads = [b.get_x() + 0.45 for b in by_gid(ax, "pad")]
+    assert pads == [int(s) for s in labels if not 0 <= int(s) < 4]
+    assert all(t.get_text() == "0" for t in by_gid(ax, "pad-text"))
+
+
+def test_conv_geometry_relabels_padded_positions_when_redrawn(ax):
+    plot_conv_geometry(4, 3, padding="full", ax=ax)
+    set_conv_geometry(ax, 5, 2, padding="valid")
+    assert tick_labels(ax) == ["0", "1", "2", "3", "4"]
+    set_conv_geometry(ax, 5, 2, padding=2)
+    assert tick_labels(ax) == ["-2", "-1", "0", "1", "2", "3", "4", "5", "6"]
