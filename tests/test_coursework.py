@@ -3,7 +3,6 @@ version earns full points, and every check fails helpfully on a typical wrong an
 
 Covers every notebook in notebooks/ that has nbgrader exercises, including ones added later.
 """
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -11,10 +10,10 @@ import nbformat
 import pytest
 from jupyter_client.manager import start_new_kernel
 
+import coursework
+from coursework_mistakes import MISTAKES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import coursework  # noqa: E402
-from coursework_mistakes import MISTAKES  # noqa: E402
 
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
