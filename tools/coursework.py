@@ -65,21 +65,40 @@ def exercises(path):
 
 
 def _shorten(text, limit=110):
-    """Cut ``text`` at a word boundary before ``limit`` characters (outside $...$ math)."""
+    """Cut ``text`` at a word boundary before ``limit`` characters, never inside $math$ or `code`.
+
+    The cut is at the last space in the first ``limit`` characters that leaves an even number
+    of ``$`` and of backticks before it (a text with no space at all may be cut at ``limit``);
+    a text with no such place is returned whole: a long row beats broken maths.
+    """
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    while cut.count("$") % 2 or cut.count("`") % 2:    # never cut inside math or code
-        cut = cut.rsplit(" ", 1)[0]
-    return cut + " …"
+    head = text[:limit]
+    places = [i for i, char in enumerate(head) if char == " " and head[:i].strip()]
+    for i in reversed(places or [limit]):
+        cut = head[:i]
+        if cut.count("$") % 2 == 0 and cut.count("`") % 2 == 0:
+            return cut + " …"
+    return text
+
+
+def _scripts_on_path():
+    """Put this interpreter's scripts folder (e.g. .venv/bin) on PATH, unless it is there.
+
+    nbgrader runs the ``alembic`` command for its gradebook, found through PATH; without this,
+    ``.venv/bin/python tools/coursework.py`` fails when the venv is not activated.
+    """
+    scripts = os.path.dirname(sys.executable)
+    path = os.environ.get("PATH", "")
+    if scripts not in path.split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([scripts, path]) if path else scripts
 
 
 def _api(course=COURSE):
     """An NbGraderAPI on the course directory (its gradebook lives there too)."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
-    # nbgrader runs `alembic` for its database: make this environment's scripts findable
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]
+    _scripts_on_path()
     config = Config()
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(course / "exchange")
@@ -220,7 +239,8 @@ def main(argv=None):
         except ValueError as err:                    # README.md lost its markers
             raise SystemExit(str(err)) from None
         if args.check and stale:
-            print(f"stale exercise table in {', '.join(stale)}: run make table", file=sys.stderr)
+            print(f"stale exercise table in {', '.join(stale)}: run `make nav` "
+                  f"(or python tools/coursework.py table)", file=sys.stderr)
             return 1
         print(("updated: " + ", ".join(stale)) if stale else "exercise tables up to date")
     return 0
