@@ -24,17 +24,18 @@ help:
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the nbgrader student release of every notebook to release/"
 	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
-	@echo "make test-min run the tests against the lowest versions requirements.txt allows"
+	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
 
-$(READER): requirements.txt pyproject.toml
+# Dependencies are declared once, in pyproject.toml: the package's own plus the extras
+# reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).
+$(READER): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet -e ".[reader]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
 	touch $@
 
-$(DEV): $(READER) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(DEV): $(READER) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[reader,dev,instructor]"
 	touch $@
 
 # root_dir is the repository (so helpers/ can be read too); the printed link opens 00-index.
@@ -78,7 +79,8 @@ SUBMISSION ?= notebooks
 autograde: $(DEV)
 	$(BIN)/python tools/coursework.py autograde $(SUBMISSION)
 
-# The lower bounds in requirements.txt are tested, not guessed: install exactly them, with the
+# The lower bounds are tested, not guessed: install exactly those of requirements.txt (= the
+# dependencies + reader extra of pyproject.toml; tests/test_environment.py checks), with the
 # test extras (not the instructor ones: nbgrader needs a newer JupyterLab; its tests are skipped).
 test-min:
 	rm -rf .venv-min && $(PYTHON) -m venv .venv-min
