@@ -13,12 +13,15 @@ PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanit
 XDIST   := -n 2 --dist loadfile
 # The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
 NO_BROWSER := --ignore=tests/browser
+# ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
+LINT    := $(BIN)/python -m ruff check helpers tests tools benchmarks
 
-.PHONY: lab test test-unit test-notebooks test-browser execute nav student autograde test-min clean help
+.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
-	@echo "make test     run every test: unit tests and all notebooks under strict nbval"
+	@echo "make test     run every test: lint, unit tests and all notebooks under strict nbval"
+	@echo "make lint     check the Python files with ruff (run first by make test)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
@@ -43,12 +46,17 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Both runs always happen (the browser one serially, after the 2-core one); either failing fails.
+# Lint first, then both test runs (the browser one serially, after the 2-core one); all three
+# always run, and any of them failing fails.
 test: $(DEV)
 	status=0; \
+	$(LINT) || status=1; \
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(BIN)/python -m pytest tests/browser || status=1; \
 	exit $$status
+
+lint: $(DEV)
+	$(LINT)
 
 test-unit: $(DEV)
 	$(BIN)/python -m pytest tests $(NO_BROWSER)

@@ -32,7 +32,8 @@ def test_replace_block_keeps_the_markers_and_the_text_around_them():
 
 
 def test_replace_block_fills_every_block_of_that_name_and_no_other():
-    text = "<!-- a:start -->1<!-- a:end --> <!-- b:start -->2<!-- b:end --> <!-- a:start --><!-- a:end -->"
+    text = ("<!-- a:start -->1<!-- a:end --> <!-- b:start -->2<!-- b:end --> "
+            "<!-- a:start --><!-- a:end -->")
     assert replace_block(text, "a", "X") == (
         "<!-- a:start -->\nX\n<!-- a:end --> <!-- b:start -->2<!-- b:end --> "
         "<!-- a:start -->\nX\n<!-- a:end -->")

@@ -4,9 +4,9 @@
 The notebooks in notebooks/ are the instructor version (answers in). Everything here is done
 by nbgrader itself, in a throw-away course directory under build/course:
 
-    python tools/coursework.py release [--out release]      # student versions -> release/
-    python tools/coursework.py autograde [FOLDER]     # grade FOLDER/NN-*.ipynb (default: notebooks/)
-    python tools/coursework.py table [--check]        # exercise table in 00-index and README
+    python tools/coursework.py release [--out release]  # student versions -> release/
+    python tools/coursework.py autograde [FOLDER]       # grade FOLDER/NN-*.ipynb (notebooks/)
+    python tools/coursework.py table [--check]          # exercise table in 00-index and README
 
 Each notebook is its own assignment, named after the file (e.g. ``01-dot-product-neuron``).
 ``release`` runs ``nbgrader generate_assignment``: solutions become ``raise
@@ -22,6 +22,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+
 from marker_blocks import has_block, replace_block
 
 ROOT = Path(__file__).resolve().parent.parent

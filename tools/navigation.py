@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+
 from marker_blocks import has_block, markers, replace_block
 
 NOTEBOOKS = Path(__file__).resolve().parent.parent / "notebooks"
