@@ -13,28 +13,32 @@ PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanit
 XDIST   := -n 2 --dist loadfile
 # The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
 NO_BROWSER := --ignore=tests/browser
+# ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
+LINT    := $(BIN)/python -m ruff check helpers tests tools benchmarks
 
-.PHONY: lab test test-unit test-notebooks test-browser execute nav student autograde test-min clean help
+.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
-	@echo "make test     run every test: unit tests and all notebooks under strict nbval"
+	@echo "make test     run every test: lint, unit tests and all notebooks under strict nbval"
+	@echo "make lint     check the Python files with ruff (run first by make test)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the nbgrader student release of every notebook to release/"
 	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
-	@echo "make test-min run the tests against the lowest versions requirements.txt allows"
+	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
 
-$(READER): requirements.txt pyproject.toml
+# Dependencies are declared once, in pyproject.toml: the package's own plus the extras
+# reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).
+$(READER): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/python -m pip install --quiet -e ".[reader]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
 	touch $@
 
-$(DEV): $(READER) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+$(DEV): $(READER) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[reader,dev,instructor]"
 	touch $@
 
 # root_dir is the repository (so helpers/ can be read too); the printed link opens 00-index.
@@ -42,12 +46,17 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Both runs always happen (the browser one serially, after the 2-core one); either failing fails.
+# Lint first, then both test runs (the browser one serially, after the 2-core one); all three
+# always run, and any of them failing fails.
 test: $(DEV)
 	status=0; \
+	$(LINT) || status=1; \
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(BIN)/python -m pytest tests/browser || status=1; \
 	exit $$status
+
+lint: $(DEV)
+	$(LINT)
 
 test-unit: $(DEV)
 	$(BIN)/python -m pytest tests $(NO_BROWSER)
@@ -78,7 +87,8 @@ SUBMISSION ?= notebooks
 autograde: $(DEV)
 	$(BIN)/python tools/coursework.py autograde $(SUBMISSION)
 
-# The lower bounds in requirements.txt are tested, not guessed: install exactly them, with the
+# The lower bounds are tested, not guessed: install exactly those of requirements.txt (= the
+# dependencies + reader extra of pyproject.toml; tests/test_environment.py checks), with the
 # test extras (not the instructor ones: nbgrader needs a newer JupyterLab; its tests are skipped).
 test-min:
 	rm -rf .venv-min && $(PYTHON) -m venv .venv-min

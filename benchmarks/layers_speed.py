@@ -10,19 +10,28 @@ of a few repeats in milliseconds; one training step of the notebook-08 model is 
 conv, ReLU, pooling and dense rows. Keeps to a second or two of CPU.
 """
 import statistics
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import numpy as np
 
-import numpy as np  # noqa: E402
-
-from helpers.layers import (conv1d_backward, conv1d_backward_naive, conv1d_forward,  # noqa: E402
-                            dense_backward, dense_forward, relu_backward, relu_forward,
-                            softmax_cross_entropy_backward, softmax_cross_entropy_forward)
-from helpers.pooling import (global_avgpool_backward, global_avgpool_forward,  # noqa: E402
-                             maxpool1d_backward, maxpool1d_backward_naive, maxpool1d_forward)
+from helpers.layers import (
+    conv1d_backward,
+    conv1d_backward_naive,
+    conv1d_forward,
+    dense_backward,
+    dense_forward,
+    relu_backward,
+    relu_forward,
+    softmax_cross_entropy_backward,
+    softmax_cross_entropy_forward,
+)
+from helpers.pooling import (
+    global_avgpool_backward,
+    global_avgpool_forward,
+    maxpool1d_backward,
+    maxpool1d_backward_naive,
+    maxpool1d_forward,
+)
 
 
 def median_ms(fn, repeats=7):

@@ -1,16 +1,20 @@
 """The UCR GunPoint data set (train 50, test 150 series of length 150, two classes).
 
-Read from the ``.ts`` files in the repository's ``data/`` folder with numpy alone (no pickle,
-no network), after checking their sha256 sums; see ``data/README.md`` for provenance.
+Read from the ``.ts`` files shipped as package data in ``helpers/datasets/`` with numpy alone
+(no pickle, no network), after checking their sha256 sums; see ``helpers/datasets/README.md``
+for provenance.
 """
 import hashlib
+from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 
 __all__ = ["DATA_DIR", "CLASS_NAMES", "SHA256", "load_gunpoint", "read_ts"]
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"   # found from the package, not the cwd
+# Package data, found with importlib.resources (not from the cwd, nor from the repository's
+# layout), so a plain `pip install .` finds it too; a Traversable (a Path for a normal install).
+DATA_DIR = files("helpers.datasets")
 CLASS_NAMES = ("Gun-Draw", "Point")                           # archive labels 1 and 2
 SHA256 = {
     "GunPoint_TRAIN.ts": "f842401779fd9800d247d8b33121a1a4643710a19b24917dbdd9a060ca8630d5",
@@ -39,42 +43,52 @@ def read_ts(path):
         series do not all have the same length.
     """
     path = Path(path)
-    lines = path.read_text(encoding="utf-8").splitlines()
+    return _parse_ts(path.read_text(encoding="utf-8"), path.name)
+
+
+def _parse_ts(text, name):
+    lines = text.splitlines()
     try:
         start = next(i for i, line in enumerate(lines) if line.strip().lower() == "@data") + 1
     except StopIteration:
-        raise ValueError(f"{path.name}: no '@data' line, so this is not a .ts file") from None
+        raise ValueError(f"{name}: no '@data' line, so this is not a .ts file") from None
     rows, labels = [], []
     for number, line in enumerate(lines[start:], start=start + 1):
         if not line.strip():
             continue
         values, sep, label = line.rpartition(":")
         if not sep:
-            raise ValueError(f"{path.name}, line {number}: expected 'v1,v2,...,vL:label'; "
+            raise ValueError(f"{name}, line {number}: expected 'v1,v2,...,vL:label'; "
                              f"no ':label' found")
         try:
             rows.append(np.array(values.split(","), dtype=float))
         except ValueError as err:
-            raise ValueError(f"{path.name}, line {number}: a value is not a number ({err})") from None
+            raise ValueError(f"{name}, line {number}: a value is not a number ({err})") from None
         labels.append(label.strip())
     lengths = sorted({len(r) for r in rows})
     if len(lengths) != 1:
-        raise ValueError(f"{path.name}: series of different lengths {lengths}; expected one length")
+        raise ValueError(f"{name}: series of different lengths {lengths}; expected one length")
     return np.stack(rows), np.array(labels)
 
 
-def _verified(name, data_dir):
-    path = Path(data_dir) / name
+_RESTORE = ("restore it with `git checkout -- helpers/datasets/{name}` in a clone, or reinstall "
+            "the package (see helpers/datasets/README.md)")
+
+
+def _verified_text(name, data_dir=None):
+    """The text of ``name`` from ``data_dir`` (default: the package data), sha256-checked."""
+    folder = DATA_DIR if data_dir is None else Path(data_dir)
+    path = folder / name
     if not path.is_file():
-        raise FileNotFoundError(
-            f"load_gunpoint: {name} is missing from {path.parent}. It ships with the repository; "
-            f"restore it with `git checkout -- data/{name}` (see data/README.md)")
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        raise FileNotFoundError(f"load_gunpoint: {name} is missing from {folder}. It ships "
+                                "with the package; " + _RESTORE.format(name=name))
+    raw = path.read_bytes()
+    digest = hashlib.sha256(raw).hexdigest()
     if digest != SHA256[name]:
         raise ValueError(
             f"load_gunpoint: {name} has been altered: its sha256 is {digest}, expected "
-            f"{SHA256[name]}. Restore it with `git checkout -- data/{name}`")
-    return path
+            f"{SHA256[name]}. To get the original, " + _RESTORE.format(name=name))
+    return raw.decode("utf-8")
 
 
 def load_gunpoint(split="train", data_dir=None):
@@ -85,8 +99,8 @@ def load_gunpoint(split="train", data_dir=None):
     split : {"train", "test"}
         50 training or 150 test series.
     data_dir : str or Path, optional
-        Folder holding ``GunPoint_TRAIN.ts`` and ``GunPoint_TEST.ts``; default: the
-        repository's ``data/``.
+        Folder holding ``GunPoint_TRAIN.ts`` and ``GunPoint_TEST.ts`` (checked against the
+        same sha256 sums); default: the package data in ``helpers/datasets/``.
 
     Returns
     -------
@@ -107,7 +121,7 @@ def load_gunpoint(split="train", data_dir=None):
     """
     if split not in ("train", "test"):
         raise ValueError(f"load_gunpoint: split must be 'train' or 'test'; got {split!r}")
-    path = _verified(f"GunPoint_{split.upper()}.ts", DATA_DIR if data_dir is None else data_dir)
-    X, labels = read_ts(path)
+    name = f"GunPoint_{split.upper()}.ts"
+    X, labels = _parse_ts(_verified_text(name, data_dir), name)
     y = labels.astype(int) - 1                                   # archive labels 1, 2 -> 0, 1
     return X, y

@@ -1,5 +1,12 @@
-"""pytest set-up shared by the unit tests: the hypothesis profile (strategies: tests/strategies.py)."""
+"""pytest set-up shared by the unit tests: matplotlib's backend and the hypothesis profile.
+
+The Agg backend (draws to memory, needs no display) is chosen here, once, before any test
+module imports matplotlib.pyplot; strategies for hypothesis are in tests/strategies.py.
+"""
+import matplotlib
 from hypothesis import settings
+
+matplotlib.use("Agg")
 
 settings.register_profile("ci", max_examples=60, deadline=None, derandomize=True)
 settings.register_profile("dev", max_examples=100, deadline=None)

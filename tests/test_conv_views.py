@@ -1,15 +1,12 @@
 """Notebook 04's figures and explorer: plot_toeplitz, plot_conv_network, ConvMatrixExplorer."""
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
-
-from helpers.matrix import conv_matrix, tap_index_matrix  # noqa: E402
-from helpers.plotting import plot_conv_network, plot_toeplitz, tap_colour  # noqa: E402
-from helpers.widgets import ConvMatrixExplorer  # noqa: E402
+from helpers.matrix import conv_matrix, tap_index_matrix
+from helpers.plotting import plot_conv_network, plot_toeplitz, tap_colour
+from helpers.widgets import ConvMatrixExplorer
 
 W3 = np.array([1.0, 2.0, -1.0])
 

@@ -3,7 +3,6 @@ version earns full points, and every check fails helpfully on a typical wrong an
 
 Covers every notebook in notebooks/ that has nbgrader exercises, including ones added later.
 """
-import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -11,10 +10,10 @@ import nbformat
 import pytest
 from jupyter_client.manager import start_new_kernel
 
+import coursework
+from coursework_mistakes import MISTAKES
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import coursework  # noqa: E402
-from coursework_mistakes import MISTAKES  # noqa: E402
 
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
@@ -107,7 +106,8 @@ def test_release_has_no_solutions_or_hidden_tests(released, path):
         leaked = [line for line in secret
                   if line in released_cells[gid] and line not in public]
         assert not leaked, f"{path.name} {gid}: the release still contains {leaked}"
-    grade_cells = [c for c in student.cells if nbgrader_meta(c).get("grade") and c.cell_type == "code"]
+    grade_cells = [c for c in student.cells
+                   if nbgrader_meta(c).get("grade") and c.cell_type == "code"]
     assert grade_cells and all(nbgrader_meta(c).get("locked") for c in grade_cells)
     assert all(not c.get("outputs") for c in student.cells if c.cell_type == "code")
 
@@ -121,7 +121,8 @@ def test_student_version_runs_with_only_the_exercises_failing(released, path):
             if cell.cell_type == "code" and (error := run(kc, cell.source)):
                 failed[i] = error
     for i, (ename, evalue) in sorted(failed.items()):
-        assert is_exercise(nb.cells[i]), f"{path.name} cell {i} fails without the answers: {ename}: {evalue}"
+        assert is_exercise(nb.cells[i]), (
+            f"{path.name} cell {i} fails without the answers: {ename}: {evalue}")
         assert ename in ("NotImplementedError", "NameError"), (ename, evalue)
     unanswered = {i for i, c in enumerate(nb.cells)
                   if nbgrader_meta(c).get("grade") and c.cell_type == "code"}
@@ -144,7 +145,8 @@ def test_a_wrong_answer_fails_its_check_with_a_helpful_message(path):
     solutions = [nbgrader_meta(c)["grade_id"] for c in nb.cells
                  if nbgrader_meta(c).get("solution") and c.cell_type == "code"]
     missing = sorted(set(solutions) - set(mistakes))
-    assert not missing, f"add wrong answers for {path.stem} {missing} to tests/coursework_mistakes.py"
+    assert not missing, (
+        f"add wrong answers for {path.stem} {missing} to tests/coursework_mistakes.py")
     checked = []
     with kernel() as kc:
         for index, cell in enumerate(nb.cells):
@@ -153,7 +155,8 @@ def test_a_wrong_answer_fails_its_check_with_a_helpful_message(path):
             gid = nbgrader_meta(cell).get("grade_id")
             if gid in mistakes and nbgrader_meta(cell).get("solution"):
                 right, wrong, message = mistakes[gid]
-                assert right in cell.source, f"{path.stem} {gid}: {right!r} is no longer in the solution"
+                assert right in cell.source, (
+                    f"{path.stem} {gid}: {right!r} is no longer in the solution")
                 grade_cell = next(c for c in nb.cells[index + 1:]
                                   if nbgrader_meta(c).get("grade") and c.cell_type == "code")
                 run(kc, cell.source.replace(right, wrong))

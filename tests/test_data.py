@@ -1,10 +1,11 @@
 """GunPoint loader: shapes, checksums, and clear failures for missing or altered files."""
-import shutil
+from pathlib import Path
 
 import numpy as np
 import pytest
 
-from helpers.data import DATA_DIR, load_gunpoint, read_ts
+import helpers
+from helpers.data import DATA_DIR, SHA256, load_gunpoint, read_ts
 
 
 def test_shapes_and_classes():
@@ -28,16 +29,33 @@ def test_loading_does_not_depend_on_the_working_directory(tmp_path, monkeypatch)
     assert load_gunpoint("test")[0].shape == (150, 150)
 
 
+def test_the_data_is_package_data_with_its_readme():
+    package = Path(helpers.__file__).parent
+    assert Path(str(DATA_DIR)) == package / "datasets"
+    readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
+    for name, digest in SHA256.items():                      # the README states the same sums
+        assert (DATA_DIR / name).is_file() and f"`{name}`" in readme and digest in readme
+
+
 @pytest.fixture
 def copy_of_data(tmp_path):
     for name in ("GunPoint_TRAIN.ts", "GunPoint_TEST.ts"):
-        shutil.copy(DATA_DIR / name, tmp_path / name)
+        (tmp_path / name).write_bytes((DATA_DIR / name).read_bytes())
     return tmp_path
+
+
+def test_data_dir_reads_the_files_from_another_folder(copy_of_data):
+    X, y = load_gunpoint("test", data_dir=copy_of_data)
+    X_pkg, y_pkg = load_gunpoint("test")
+    np.testing.assert_array_equal(X, X_pkg)
+    np.testing.assert_array_equal(y, y_pkg)
+    assert load_gunpoint("train", data_dir=str(copy_of_data))[0].shape == (50, 150)
 
 
 def test_missing_file_says_how_to_restore_it(copy_of_data):
     (copy_of_data / "GunPoint_TEST.ts").unlink()
-    with pytest.raises(FileNotFoundError, match=r"GunPoint_TEST.ts is missing.*git checkout"):
+    with pytest.raises(FileNotFoundError, match=r"GunPoint_TEST.ts is missing from .*"
+                       r"git checkout -- helpers/datasets/GunPoint_TEST.ts.*reinstall"):
         load_gunpoint("test", data_dir=copy_of_data)
 
 

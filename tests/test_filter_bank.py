@@ -1,16 +1,13 @@
 """FilterBankExplorer and plot_feature_maps (notebook 05) against conv1d / correlate1d."""
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from strategies import arrays  # noqa: E402
-from helpers.activations import relu  # noqa: E402
-from helpers.conv import correlate1d  # noqa: E402
-from helpers.plotting import plot_feature_maps  # noqa: E402
-from helpers.widgets import FilterBankExplorer  # noqa: E402
+from strategies import arrays
+from helpers.activations import relu
+from helpers.conv import correlate1d
+from helpers.plotting import plot_feature_maps
+from helpers.widgets import FilterBankExplorer
 
 
 def test_plot_feature_maps_draws_each_map_under_its_window():

@@ -1,12 +1,7 @@
 """Navigation cells and the contents list are generated; stale ones fail here (run: make nav)."""
-import sys
-from pathlib import Path
-
 import nbformat
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tools"))
-import navigation  # noqa: E402
+import navigation
 
 
 def test_navigation_is_up_to_date():

@@ -3,19 +3,16 @@
 References are independent of the drawing code: np.correlate, and impulse responses of the
 loop twin correlate1d_naive (output i reads input j exactly when an impulse at j reaches i).
 """
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from hypothesis import given, settings, strategies as st
+from matplotlib.colors import to_rgb
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from hypothesis import given, settings, strategies as st  # noqa: E402
-from matplotlib.colors import to_rgb  # noqa: E402
-
-from strategies import arrays, geometry  # noqa: E402
-from helpers.activations import relu  # noqa: E402
-from helpers.conv import correlate1d_naive, padding_amounts  # noqa: E402
-from helpers.plot_windows import (plot_conv_geometry, plot_feature_map, plot_signal,  # noqa: E402
+from strategies import arrays, geometry
+from helpers.activations import relu
+from helpers.conv import correlate1d_naive, padding_amounts
+from helpers.plot_windows import (plot_conv_geometry, plot_feature_map, plot_signal,
                                   plot_sliding_window, set_conv_geometry, set_sliding_window)
 
 

@@ -1,16 +1,13 @@
 """Explorers: every one has a working demo() (the latency benchmark relies on it), and the
 notebook 02-03 explorers compute what the helpers compute."""
-import matplotlib
+import numpy as np
+import pytest
 
-matplotlib.use("Agg")
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-
-from strategies import arrays  # noqa: E402
-from helpers import widgets  # noqa: E402
-from helpers.activations import relu, sigmoid  # noqa: E402
-from helpers.conv import conv_output_length, correlate1d_naive  # noqa: E402
-from helpers.widgets import GeometryExplorer, WindowExplorer, _Explorer  # noqa: E402
+from strategies import arrays
+from helpers import widgets
+from helpers.activations import relu, sigmoid
+from helpers.conv import conv_output_length, correlate1d_naive
+from helpers.widgets import GeometryExplorer, WindowExplorer, _Explorer
 
 
 def explorer_classes(base=_Explorer):

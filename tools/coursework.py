@@ -4,9 +4,9 @@
 The notebooks in notebooks/ are the instructor version (answers in). Everything here is done
 by nbgrader itself, in a throw-away course directory under build/course:
 
-    python tools/coursework.py release [--out release]      # student versions -> release/
-    python tools/coursework.py autograde [FOLDER]           # grade FOLDER/NN-*.ipynb (default: notebooks/)
-    python tools/coursework.py table [--check]              # exercise table in 00-index and README
+    python tools/coursework.py release [--out release]  # student versions -> release/
+    python tools/coursework.py autograde [FOLDER]       # grade FOLDER/NN-*.ipynb (notebooks/)
+    python tools/coursework.py table [--check]          # exercise table in 00-index and README
 
 Each notebook is its own assignment, named after the file (e.g. ``01-dot-product-neuron``).
 ``release`` runs ``nbgrader generate_assignment``: solutions become ``raise
@@ -23,10 +23,12 @@ from pathlib import Path
 
 import nbformat
 
+from marker_blocks import has_block, replace_block
+
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 COURSE = ROOT / "build" / "course"
-START, END = "<!-- exercises:start -->", "<!-- exercises:end -->"
+TABLE = "exercises"            # the block <!-- exercises:start --> ... <!-- exercises:end -->
 
 
 def assignments(folder=NOTEBOOKS):
@@ -64,21 +66,40 @@ def exercises(path):
 
 
 def _shorten(text, limit=110):
-    """Cut ``text`` at a word boundary before ``limit`` characters (outside $...$ math)."""
+    """Cut ``text`` at a word boundary before ``limit`` characters, never inside $math$ or `code`.
+
+    The cut is at the last space in the first ``limit`` characters that leaves an even number
+    of ``$`` and of backticks before it (a text with no space at all may be cut at ``limit``);
+    a text with no such place is returned whole: a long row beats broken maths.
+    """
     if len(text) <= limit:
         return text
-    cut = text[:limit].rsplit(" ", 1)[0]
-    while cut.count("$") % 2 or cut.count("`") % 2:    # never cut inside math or code
-        cut = cut.rsplit(" ", 1)[0]
-    return cut + " …"
+    head = text[:limit]
+    places = [i for i, char in enumerate(head) if char == " " and head[:i].strip()]
+    for i in reversed(places or [limit]):
+        cut = head[:i]
+        if cut.count("$") % 2 == 0 and cut.count("`") % 2 == 0:
+            return cut + " …"
+    return text
+
+
+def _scripts_on_path():
+    """Put this interpreter's scripts folder (e.g. .venv/bin) on PATH, unless it is there.
+
+    nbgrader runs the ``alembic`` command for its gradebook, found through PATH; without this,
+    ``.venv/bin/python tools/coursework.py`` fails when the venv is not activated.
+    """
+    scripts = os.path.dirname(sys.executable)
+    path = os.environ.get("PATH", "")
+    if scripts not in path.split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([scripts, path]) if path else scripts
 
 
 def _api(course=COURSE):
     """An NbGraderAPI on the course directory (its gradebook lives there too)."""
     from nbgrader.apps import NbGraderAPI
     from traitlets.config import Config
-    # nbgrader runs `alembic` for its database: make this environment's scripts findable
-    os.environ["PATH"] = os.path.dirname(sys.executable) + os.pathsep + os.environ["PATH"]
+    _scripts_on_path()
     config = Config()
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(course / "exchange")
@@ -151,7 +172,10 @@ def _scores(api, path, student):
 
 
 def exercise_table(folder=NOTEBOOKS):
-    """Markdown table: one row per exercise, with its notebook, summary, kind and points."""
+    """Markdown table: one row per exercise, with its notebook, summary, kind and points.
+
+    Without the markers: :func:`stale_tables` puts it between them.
+    """
     rows = ["| Notebook | Exercise | Graded | Points |", "|---|---|---|---|"]
     totals = {"auto": 0, "written": 0}
     for path in assignments(folder):
@@ -162,22 +186,15 @@ def exercise_table(folder=NOTEBOOKS):
                         f"{ex['points']} |")
     rows.append(f"| | **total** | **{totals['auto']}** automatic + **{totals['written']}** "
                 f"by hand | **{sum(totals.values())}** |")
-    return "\n".join([START, *rows, END])
-
-
-def _replace_block(text, block):
-    pattern = re.compile(re.escape(START) + r".*?" + re.escape(END), re.S)
-    if not pattern.search(text):
-        raise SystemExit(f"no {START} ... {END} block to fill")
-    return pattern.sub(lambda _: block, text)
+    return "\n".join(rows)
 
 
 def stale_tables(write=False):
     """Files whose exercise table is out of date (rewritten when ``write``)."""
-    block = exercise_table()
+    table = exercise_table()
     stale = []
     readme = ROOT / "README.md"
-    new = _replace_block(readme.read_text(), block)
+    new = replace_block(readme.read_text(), TABLE, table, where="README.md")
     if new != readme.read_text():
         stale.append("README.md")
         if write:
@@ -186,8 +203,8 @@ def stale_tables(write=False):
     index = nbformat.read(index_path, as_version=4)
     changed = False
     for cell in index.cells:
-        if START in cell.source:
-            new_source = _replace_block(cell.source, block)
+        if has_block(cell.source, TABLE):
+            new_source = replace_block(cell.source, TABLE, table)
             changed |= new_source != cell.source
             cell.source = new_source
     if changed:
@@ -218,9 +235,13 @@ def main(argv=None):
             print(f"{name:45} {score:>5g} / {best:<5g} {written:>12g}")
         print(f"{'total':45} {total[0]:>5g} / {total[1]:<5g} {total[2]:>12g}")
     else:
-        stale = stale_tables(write=not args.check)
+        try:
+            stale = stale_tables(write=not args.check)
+        except ValueError as err:                    # README.md lost its markers
+            raise SystemExit(str(err)) from None
         if args.check and stale:
-            print(f"stale exercise table in {', '.join(stale)}: run make table", file=sys.stderr)
+            print(f"stale exercise table in {', '.join(stale)}: run `make nav` "
+                  f"(or python tools/coursework.py table)", file=sys.stderr)
             return 1
         print(("updated: " + ", ".join(stale)) if stale else "exercise tables up to date")
     return 0
