@@ -84,3 +84,17 @@ def test_pad_adds_zeros_on_one_axis():
     assert g.pad(X, 1).shape == (2, 6, 5)
     assert geometry(3, 2).pad(X, 1) is X                  # nothing to add: no copy
 
+
+@pytest.mark.parametrize("call,func", [
+    (lambda: __import__("helpers.conv").conv.conv1d(np.ones((5, 1)), np.ones((6, 1, 1))), "conv1d"),
+    (lambda: __import__("helpers.conv").conv.correlate1d(np.ones(3), np.ones(4)), "correlate1d"),
+    (lambda: __import__("helpers.im2col").im2col.im2col1d(np.ones((3, 1)), 2, dilation=3),
+     "im2col1d"),
+    (lambda: __import__("helpers.matrix").matrix.conv_matrix(np.ones(4), 3), "conv_matrix"),
+    (lambda: __import__("helpers.pooling").pooling.maxpool1d_forward(np.ones((3, 1)), 4),
+     "maxpool1d_forward"),
+])
+def test_public_functions_raise_geometry_errors_naming_themselves(call, func):
+    with pytest.raises(GeometryError) as info:
+        call()
+    assert info.value.func == func and str(info.value).startswith(f"{func}: ")
