@@ -29,6 +29,8 @@ Introduced in notebook 09.
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
+from helpers.geometry import effective_kernel_size
+
 __all__ = ["window_view", "conv1d_blocked", "conv1d_correlate", "choose_block_rows",
            "BLOCK_BYTES"]
 
@@ -143,7 +145,7 @@ def conv1d_correlate(Xp, W, L_out, stride=1, dilation=1):
     N, L_pad, _ = Xp.shape
     K = W.shape[0]
     dtype = np.result_type(Xp, W)
-    w = np.zeros(dilation * (K - 1) + 1, dtype=dtype)                   # (K_eff,)
+    w = np.zeros(effective_kernel_size(K, dilation), dtype=dtype)       # (K_eff,)
     w[::dilation] = W[:, 0, 0]                                          # taps d apart
     flat = Xp.astype(dtype, copy=False).reshape(-1)                     # (N * L_pad,)
     r = np.correlate(flat, w, "valid")                                  # (N * L_pad - K_eff + 1,)

@@ -29,8 +29,9 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
     Parameters
     ----------
     X : array_like, shape (L, C_in) or (N, L, C_in)
+        One example or a batch, channels-last.
     K : int
-        Kernel size.
+        Kernel size (number of taps).
     stride, padding, dilation
         As in ``conv1d``.
 
