@@ -29,8 +29,6 @@ Introduced in notebook 09.
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
-from helpers.geometry import effective_kernel_size
-
 __all__ = ["window_view", "conv1d_blocked", "conv1d_correlate", "choose_block_rows",
            "BLOCK_BYTES"]
 
@@ -120,13 +118,14 @@ def conv1d_blocked(Xp, W, L_out, stride=1, dilation=1, block_rows=None):
 
 
 def conv1d_correlate(Xp, W, L_out, stride=1, dilation=1):
-    """Cross-correlation of a padded one-channel batch with ONE ``np.correlate`` call.
+    """Cross-correlation of a padded one-channel batch with ``np.correlate`` over the whole batch.
 
     The examples are laid end to end (``Xp.reshape(-1)``, length N * L_pad) and correlated
-    with the kernel, spread by the dilation (d - 1 zeros between taps, K_eff numbers); output
-    i of example n is entry ``n * L_pad + i * s`` of the result. Entries whose window crosses
-    into the next example, and with stride s the s - 1 between two kept ones, are computed and
-    skipped.
+    with the kernel in one call; output i of example n is entry ``n * L_pad + i * s`` of the
+    result. Entries whose window crosses into the next example, and with stride s the s - 1
+    between two kept ones, are computed and skipped. With dilation d the taps are d apart, so
+    they are neighbours in each phase ``x[r::d]`` (r = 0 .. d-1): one call per phase, no
+    multiplications by inserted zeros.
 
     Parameters
     ----------
@@ -143,12 +142,20 @@ def conv1d_correlate(Xp, W, L_out, stride=1, dilation=1):
         Same result as ``conv1d_blocked``, in the combined dtype (float32 stays float32).
     """
     N, L_pad, _ = Xp.shape
-    K = W.shape[0]
+    K, d = W.shape[0], dilation
     dtype = np.result_type(Xp, W)
-    w = np.zeros(effective_kernel_size(K, dilation), dtype=dtype)       # (K_eff,)
-    w[::dilation] = W[:, 0, 0]                                          # taps d apart
+    w = W[:, 0, 0].astype(dtype, copy=False)                            # (K,)
     flat = Xp.astype(dtype, copy=False).reshape(-1)                     # (N * L_pad,)
-    r = np.correlate(flat, w, "valid")                                  # (N * L_pad - K_eff + 1,)
+    if d == 1:
+        r = np.correlate(flat, w, "valid")                              # (N * L_pad - K + 1,)
+    else:
+        M = -(-flat.size // d)                                          # longest phase
+        r = np.empty((M - K + 1, d), dtype=dtype)                       # r[m, ph]: output m*d + ph
+        for ph in range(d):                                             # taps d apart: neighbours
+            phase = flat[ph::d]                                         # in the phase flat[ph::d]
+            if len(phase) >= K:                                         # (a shorter phase leaves
+                r[:len(phase) - K + 1, ph] = np.correlate(phase, w, "valid")  # entries unread)
+        r = r.reshape(-1)                                               # r[q]: output at q
     if N == 1 and stride == 1:
         return r[:L_out].reshape(1, L_out, 1)                           # no copy
     it = r.itemsize

@@ -100,7 +100,8 @@ def test_conv1d_reads_non_contiguous_inputs(s, p, d):
 
 @pytest.mark.parametrize("N", [1, 3])
 @pytest.mark.parametrize("L,K,s,p,d", [
-    (30, 4, 1, "valid", 1), (31, 3, 2, "same", 1), (17, 5, 3, "full", 1), (30, 3, 1, 2, 2)])
+    (30, 4, 1, "valid", 1), (31, 3, 2, "same", 1), (17, 5, 3, "full", 1), (30, 3, 1, 2, 2),
+    (41, 4, 2, "same", 3), (13, 3, 1, "valid", 6)])   # dilation: phases of unequal length
 def test_single_channel_np_correlate_route_equals_loop_twin(N, L, K, s, p, d):
     X, W = arrays(7, N, L, 1), arrays(8, K, 1, 1)
     Xp, L_out = _padded(X, K, s, p, d)
