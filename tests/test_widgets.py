@@ -155,6 +155,14 @@ def test_neuron_explorer_slider_after_update_uses_the_new_weights():
     assert np.isclose(explorer.z, 0.3 + 2.0 + 1.0 + 0.6)   # x . (0.3, 1, -1) + 0.6
 
 
+def test_a_value_outside_a_sliders_range_widens_it_instead_of_being_clamped():
+    explorer = NeuronExplorer([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5)
+    explorer.update([1.0, 1.0, 1.0], -3.0)                  # b = -3 is below the slider's -2
+    assert explorer.b_slider.value == -3.0 and explorer.b_slider.min == -3.0
+    explorer.w_sliders[0].value = 2.0
+    assert np.isclose(explorer.z, 2.0 + 2.0 - 1.0 - 3.0)    # x . (2, 1, 1) - 3
+
+
 def test_filter_bank_explorer_slider_after_update_uses_the_new_filters():
     t = np.linspace(0, 4 * np.pi, 60)
     explorer = FilterBankExplorer(np.sin(t), np.zeros((3, 2)))

@@ -19,7 +19,21 @@ import ipywidgets as widgets
 from IPython.display import Image, clear_output, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-__all__ = ["Explorer"]
+__all__ = ["Explorer", "show"]
+
+
+def show(control, value):
+    """Set ``control.value = value``, first widening a slider's range if it does not reach it.
+
+    A slider clamps a value outside [min, max]; then the control would show another number
+    than the one ``update`` computed with, and the next move would start from it.
+    """
+    if hasattr(control, "min") and hasattr(control, "max"):
+        if value < control.min:
+            control.min = value
+        if value > control.max:
+            control.max = value
+    control.value = value
 
 
 class Explorer:
@@ -52,7 +66,7 @@ class Explorer:
     def _set_controls(self, **values):
         """Move the controls to ``values`` (``update``'s keyword arguments); called held."""
         for name, value in values.items():
-            self.controls[name].value = value
+            show(self.controls[name], value)
 
     def _observe(self, controls):
         """Make every widget in ``controls`` call ``update`` with the controls' values."""

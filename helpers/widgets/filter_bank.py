@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 from helpers.activations import relu
 from helpers.conv import conv1d
 from helpers.plotting import plot_feature_maps
-from helpers.widgets.base import Explorer
+from helpers.widgets.base import Explorer, show
 
 
 class FilterBankExplorer(Explorer):
@@ -82,7 +82,7 @@ class FilterBankExplorer(Explorer):
     def _set_controls(self, W):
         for j, column in enumerate(self.sliders):
             for k, slider in enumerate(column):
-                slider.value = W[k, j]
+                show(slider, W[k, j])
 
     def update(self, W):
         """Recompute the feature maps for filters W (K, C_out), redraw, and return A.

@@ -4,7 +4,7 @@ import numpy as np
 
 from helpers.activations import get_activation
 from helpers.plotting import new_figure, plot_activation, plot_contributions
-from helpers.widgets.base import Explorer
+from helpers.widgets.base import Explorer, show
 
 
 def _slider(description, value, lo=-2.0, hi=2.0):
@@ -67,8 +67,8 @@ class NeuronExplorer(Explorer):
 
     def _set_controls(self, w, b):
         for slider, value in zip(self.w_sliders, w):
-            slider.value = value
-        self.b_slider.value = b
+            show(slider, value)
+        show(self.b_slider, b)
 
     def update(self, w, b):
         """Recompute z = x . w + b and a = sigma(z), redraw, and return a.
