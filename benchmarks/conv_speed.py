@@ -5,13 +5,16 @@
 
 For each layer shape (N, L, C_in, C_out, K), float32, stride 1, "valid" padding:
 
-* conv1d       best time of ``conv1d`` (blocked im2col + GEMM; tap loop for 1 channel)
-* im2col+mm    the whole patch matrix copied out, then one matmul (no blocking)
+* conv1d       best time of ``conv1d`` (blocked im2col + GEMM; one np.correlate for 1 channel)
+* im2col+mm    ``helpers.im2col.conv1d_gemm``: the whole patch matrix copied out by
+               ``im2col1d``, then one matmul (no blocking)
 * GFLOP/s      2 N L_out C_out K C_in useful floating-point operations per second
 * % matmul     conv1d's GFLOP/s over this machine's float32 matmul GFLOP/s, measured in the
                same run (the best square size of 512, 1024, 2048)
 * loop twin    ``conv1d_naive``; timed on a crop of the output (est.) when the full loop
                would take minutes: its cost is exactly proportional to N * L_out.
+* torch ms     ``torch.nn.functional.conv1d`` on the same layer in its (N, C, L) layout, when
+               ``import torch`` works (an optional comparison; skipped with a note otherwise).
 
 Timings on a shared machine are noisy: the calls are repeated in ``--repeats`` round-robin
 rounds (matmul and every layer once per round) and the best time of each is kept; the load
@@ -25,7 +28,7 @@ import time
 import numpy as np
 
 from helpers.conv import conv1d, conv1d_naive
-from helpers.im2col import im2col1d
+from helpers.im2col import conv1d_gemm
 
 SHAPES = [(32, 1024, 16, 32, 7), (64, 512, 64, 64, 3), (8, 2048, 128, 128, 9),
           (1, 100000, 1, 1, 9)]
@@ -33,11 +36,23 @@ LOOP_BUDGET = 1_000_000          # inner loop iterations we are willing to run p
 MATMUL_SIZES = (512, 1024, 2048)
 
 
-def im2col_matmul(X, W):
-    """Plain im2col: copy the whole patch matrix, then ONE matmul (N*L_out, K*C_in) @ W2."""
-    K, C_in, C_out = W.shape
-    P = np.ascontiguousarray(im2col1d(X, K)).reshape(-1, K * C_in)   # (N*L_out, K*C_in)
-    return (P @ W.reshape(K * C_in, C_out)).reshape(len(X), -1, C_out)
+def torch_conv1d(X, W):
+    """``torch.nn.functional.conv1d`` on X (N, L, C_in), W (K, C_in, C_out), or None without torch.
+
+    Returns a zero-argument function that runs the layer (inputs converted beforehand)."""
+    try:
+        import torch
+    except ImportError:
+        return None
+    Xt = torch.from_numpy(np.ascontiguousarray(X.transpose(0, 2, 1)))   # (N, C_in, L)
+    Wt = torch.from_numpy(np.ascontiguousarray(W.transpose(2, 1, 0)))   # (C_out, C_in, K)
+    out = torch.nn.functional.conv1d(Xt, Wt).numpy().transpose(0, 2, 1)  # (N, L_out, C_out)
+    assert np.allclose(out, conv1d(X, W), rtol=1e-3, atol=1e-3), "torch disagrees with conv1d"
+
+    def run():
+        with torch.no_grad():
+            torch.nn.functional.conv1d(Xt, Wt)
+    return run
 
 
 def timed(f):
@@ -79,7 +94,10 @@ def main(argv=None):
         W = rng.standard_normal((K, C_in, C_out), dtype=np.float32)
         assert conv1d(X, W).dtype == np.float32                   # float32 preserved
         calls[("conv1d", shape)] = (lambda X=X, W=W: conv1d(X, W))
-        calls[("im2col", shape)] = (lambda X=X, W=W: im2col_matmul(X, W))
+        calls[("im2col", shape)] = (lambda X=X, W=W: conv1d_gemm(X, W))
+        run_torch = torch_conv1d(X, W)
+        if run_torch is not None:
+            calls[("torch", shape)] = run_torch
         layers.append((shape, X, W))
     loops = {shape: loop_twin_time(X, W) for shape, X, W in layers}
     # round-robin repeats: a burst of load from another process spoils one round of every
@@ -94,10 +112,13 @@ def main(argv=None):
     sizes = ", ".join(f"{n}: {2 * n**3 / best[('matmul', n)] / 1e9:.0f}" for n in MATMUL_SIZES)
     print(f"float32 matmul on this machine: {mm:.1f} GFLOP/s (best square size; n x n -> "
           f"GFLOP/s {sizes})")
-    print(f"load average after: {os.getloadavg()[0]:.2f}; best of {args.repeats} rounds\n")
-    print("| (N, L, C_in, C_out, K) | MFLOP | conv1d ms | GFLOP/s | % matmul "
-          "| im2col+mm GFLOP/s | loop twin s | speed-up |")
-    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    print(f"load average after: {os.getloadavg()[0]:.2f}; best of {args.repeats} rounds")
+    has_torch = any(key[0] == "torch" for key in calls)
+    if not has_torch:
+        print("torch column skipped: `import torch` failed (torch is optional, not required)")
+    print("\n| (N, L, C_in, C_out, K) | MFLOP | conv1d ms | GFLOP/s | % matmul "
+          "| im2col+mm GFLOP/s | loop twin s | speed-up |" + (" torch ms |" if has_torch else ""))
+    print("|---|---:|---:|---:|---:|---:|---:|---:|" + ("---:|" if has_torch else ""))
     pct, speedup = [], []
     for shape, _, _ in layers:
         N, L, C_in, C_out, K = shape
@@ -109,7 +130,8 @@ def main(argv=None):
         speedup.append(t_loop / t_fast)
         print(f"| {shape} | {flops / 1e6:.1f} | {t_fast * 1e3:.2f} | {g:.1f} | {pct[-1]:.0f} % "
               f"| {flops / t_plain / 1e9:.1f} | {t_loop:.1f}{' (est.)' if est else ''} "
-              f"| {speedup[-1]:,.0f}x |")
+              f"| {speedup[-1]:,.0f}x |"
+              + (f" {best[('torch', shape)] * 1e3:.2f} |" if has_torch else ""))
     print(f"\ntargets: largest shape >= 50 % of matmul: {pct[2]:.0f} %; other multi-channel "
           f">= 30 %: {pct[0]:.0f} %, {pct[1]:.0f} %; >= 50x the loop twin: min {min(speedup):,.0f}x")
 

@@ -1,6 +1,9 @@
 """Helpers for the notebook series "How a CNN uses convolution in place of matrix
 multiplication" (1-D, channels-last). One module per concept:
 
+- ``helpers.geometry``: padding, K_eff, output length and the tap positions i*s + k*d - p_left,
+  checked once (``geometry(...)`` returns a ``Geometry``; a kernel that does not fit raises a
+  ``GeometryError`` carrying its numbers)
 - ``helpers.conv``: padding, output length, correlate1d / convolve1d, the conv1d layer
 - ``helpers.matrix``: conv_matrix, the banded Toeplitz matrix T with T @ x == correlate1d(x, w);
   shift matrices and the projection of any matrix onto convolutions
@@ -15,6 +18,7 @@ Each vectorised function has a plain-loop twin ``*_naive``.
 from helpers.conv import (conv1d, conv1d_naive, conv_output_length, convolve1d,
                           convolve1d_naive, correlate1d, correlate1d_naive, pad1d,
                           padding_amounts, sliding_windows)
+from helpers.geometry import Geometry, GeometryError  # not `geometry`: it would hide the module
 from helpers.im2col import col2im1d, col2im1d_naive, conv1d_gemm, im2col1d, im2col1d_naive
 from helpers.matrix import (conv_matrix, conv_matrix_naive, shift_matrix, shift_matrix_naive,
                             tap_index_matrix, toeplitz_projection, toeplitz_projection_naive)
@@ -29,6 +33,7 @@ from helpers.pooling import (avgpool1d_backward, avgpool1d_forward, global_avgpo
 __all__ = [
     "conv1d", "conv1d_naive", "conv_output_length", "convolve1d", "convolve1d_naive",
     "correlate1d", "correlate1d_naive", "pad1d", "padding_amounts", "sliding_windows",
+    "Geometry", "GeometryError",
     "col2im1d", "col2im1d_naive", "conv1d_gemm", "im2col1d", "im2col1d_naive",
     "conv_matrix", "conv_matrix_naive", "shift_matrix", "shift_matrix_naive", "tap_index_matrix",
     "toeplitz_projection", "toeplitz_projection_naive",

@@ -1,7 +1,7 @@
 """Element-wise non-linearities sigma applied after a layer's linear map: a = sigma(z)."""
 import numpy as np
 
-__all__ = ["relu", "sigmoid", "ACTIVATIONS"]
+__all__ = ["relu", "sigmoid", "ACTIVATIONS", "get_activation"]
 
 
 def relu(z):
@@ -23,3 +23,13 @@ def sigmoid(z):
 
 
 ACTIVATIONS = {"relu": relu, "sigmoid": sigmoid}
+
+
+def get_activation(name, func="get_activation"):
+    """``(function, name)`` for an activation name, or a ValueError naming ``func`` and the choices.
+
+    Introduced in notebook 01.
+    """
+    if name not in ACTIVATIONS:
+        raise ValueError(f"{func}: activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
+    return ACTIVATIONS[name], name

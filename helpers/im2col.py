@@ -11,10 +11,12 @@ the input position it came from, which is what backpropagation to the input need
 """
 import numpy as np
 
-from helpers.conv import _check_layer_args, _geometry, sliding_windows
-from helpers.validation import as_float_array, check_int
+from helpers.conv_fast import window_view
+from helpers.geometry import geometry
+from helpers.validation import as_float_array, check_conv_args, check_int
 
-__all__ = ["im2col1d", "im2col1d_naive", "col2im1d", "col2im1d_naive", "conv1d_gemm"]
+__all__ = ["im2col1d", "im2col1d_naive", "col2im1d", "col2im1d_naive", "conv1d_gemm",
+           "im2col_batch", "col2im_batch"]
 
 
 def _check_X(X, func):
@@ -27,8 +29,9 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
     Parameters
     ----------
     X : array_like, shape (L, C_in) or (N, L, C_in)
+        One example or a batch, channels-last.
     K : int
-        Kernel size.
+        Kernel size (number of taps).
     stride, padding, dilation
         As in ``conv1d``.
 
@@ -42,11 +45,29 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
     Introduced in notebook 05.
     """
     X = _check_X(X, "im2col1d")
-    axis = X.ndim - 2                                            # the length axis
-    _geometry(X.shape[axis], K, stride, padding, dilation, "im2col1d")
-    win = sliding_windows(X, K, stride, padding, dilation)      # (..., L_out, K, C_in) view
-    P = np.ascontiguousarray(win)                               # the copy: (..., L_out, K, C_in)
-    return P.reshape(*P.shape[:-2], K * X.shape[-1])            # (..., L_out, K*C_in), a view of it
+    Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
+    P = im2col_batch(Xb, geometry(Xb.shape[1], K, stride, padding, dilation, "im2col1d"))
+    return P if X.ndim == 3 else P[0]
+
+
+def im2col_batch(Xb, g):
+    """The patch-matrix builder behind ``im2col1d``, for inputs that are already checked.
+
+    Parameters
+    ----------
+    Xb : numpy.ndarray, shape (N, L, C_in)
+        A float batch (trusted: not checked again).
+    g : helpers.geometry.Geometry
+        Its geometry, from ``geometry(L, K, ...)``.
+
+    Returns
+    -------
+    P : numpy.ndarray, shape (N, L_out, K * C_in), C-contiguous
+        ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``.
+    """
+    win = window_view(g.pad(Xb, 1), g.K, g.stride, g.dilation, g.L_out)  # (N, L_out, K, C_in) view
+    P = np.ascontiguousarray(win)                               # the copy: (N, L_out, K, C_in)
+    return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
 
 
 def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):
@@ -54,7 +75,8 @@ def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):
     X = _check_X(X, "im2col1d_naive")
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
     N, L, C_in = Xb.shape
-    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "im2col1d_naive")
+    g = geometry(L, K, stride, padding, dilation, "im2col1d_naive")
+    pl, L_out = g.p_left, g.L_out
     P = np.zeros((N, L_out, K * C_in), dtype=X.dtype)
     for n in range(N):
         for i in range(L_out):
@@ -106,23 +128,42 @@ def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
     Introduced in notebook 07.
     """
     cols, K = _check_cols(cols, K, "col2im1d")
-    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "col2im1d")
-    _check_L_out(cols, L_out, "col2im1d")
-    cb = cols if cols.ndim == 3 else cols[None]                 # (N, L_out, K*C_in)
-    N, C_in = cb.shape[0], cb.shape[-1] // K
-    cb = cb.reshape(N, L_out, K, C_in)                          # (N, L_out, K, C_in)
-    Xp = np.zeros((N, L + pl + pr, C_in), dtype=cols.dtype)     # (N, L_pad, C_in)
-    last = (L_out - 1) * stride + 1
-    for k in range(K):                                          # a loop over taps, not positions
-        Xp[:, k * dilation:k * dilation + last:stride, :] += cb[:, :, k, :]
-    out = Xp[:, pl:pl + L, :]                                   # (N, L, C_in)
+    g = geometry(L, K, stride, padding, dilation, "col2im1d")
+    _check_L_out(cols, g.L_out, "col2im1d")
+    out = col2im_batch(cols if cols.ndim == 3 else cols[None], g)   # (N, L, C_in)
     return out if cols.ndim == 3 else out[0]
+
+
+def col2im_batch(cb, g):
+    """The adjoint builder behind ``col2im1d``, for inputs that are already checked.
+
+    Parameters
+    ----------
+    cb : numpy.ndarray, shape (N, L_out, K * C_in)
+        A float patch-shaped batch (trusted: not checked again).
+    g : helpers.geometry.Geometry
+        The geometry that produced the patches.
+
+    Returns
+    -------
+    numpy.ndarray, shape (N, L, C_in)
+        ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``.
+    """
+    N, C_in = cb.shape[0], cb.shape[-1] // g.K
+    cb = cb.reshape(N, g.L_out, g.K, C_in)                      # (N, L_out, K, C_in)
+    Xp = np.zeros((N, g.L_pad, C_in), dtype=cb.dtype)           # (N, L_pad, C_in)
+    last = (g.L_out - 1) * g.stride + 1
+    for k in range(g.K):                                        # a loop over taps, not positions
+        start = k * g.dilation
+        Xp[:, start:start + last:g.stride, :] += cb[:, :, k, :]
+    return Xp[:, g.p_left:g.p_left + g.L, :]                    # (N, L, C_in)
 
 
 def col2im1d_naive(cols, L, K, stride=1, padding="valid", dilation=1):
     """Loop twin of ``col2im1d`` (same arguments and result); the tests' reference."""
     cols, K = _check_cols(cols, K, "col2im1d_naive")
-    pl, _, L_out = _geometry(L, K, stride, padding, dilation, "col2im1d_naive")
+    g = geometry(L, K, stride, padding, dilation, "col2im1d_naive")
+    pl, L_out = g.p_left, g.L_out
     _check_L_out(cols, L_out, "col2im1d_naive")
     cb = cols if cols.ndim == 3 else cols[None]
     N, C_in = cb.shape[0], cb.shape[-1] // K
@@ -141,16 +182,19 @@ def conv1d_gemm(X, W, b=None, stride=1, padding="valid", dilation=1):
     """``conv1d`` written out as im2col followed by one matrix product.
 
     ``out = im2col1d(X) @ W.reshape(K * C_in, C_out) + b``: shapes
-    (N, L_out, K*C_in) @ (K*C_in, C_out) -> (N, L_out, C_out). Same arguments and result as
-    ``helpers.conv.conv1d``; kept separate so the route is visible in three lines.
+    (N * L_out, K*C_in) @ (K*C_in, C_out) -> (N, L_out, C_out), ONE matrix product for the
+    whole batch. Same arguments and result as ``helpers.conv.conv1d``; kept separate so the
+    route is visible in three lines (``benchmarks/conv_speed.py`` times it as "im2col+mm").
 
     Introduced in notebook 05.
     """
-    X, W, b, batched = _check_layer_args(X, W, b, "conv1d_gemm")
+    X, W, b, batched = check_conv_args(X, W, b, "conv1d_gemm")
+    N, L, _ = X.shape
     K, C_in, C_out = W.shape
-    _geometry(X.shape[1], K, stride, padding, dilation, "conv1d_gemm")  # messages name conv1d_gemm
-    P = im2col1d(X, K, stride, padding, dilation)              # (N, L_out, K*C_in)
-    out = P @ W.reshape(K * C_in, C_out)                        # (N, L_out, C_out)
+    g = geometry(L, K, stride, padding, dilation, "conv1d_gemm")    # messages name conv1d_gemm
+    P = im2col_batch(X, g)                                   # (N, L_out, K*C_in)
+    out = P.reshape(N * g.L_out, K * C_in) @ W.reshape(K * C_in, C_out)   # (N*L_out, C_out)
+    out = out.reshape(N, g.L_out, C_out)                        # (N, L_out, C_out)
     if b is not None:
         out = out + b                                           # broadcast over N, L_out
     return out if batched else out[0]

@@ -13,9 +13,9 @@ The convolution's backward is two more correlations, computed with the patch mat
 """
 import numpy as np
 
-from helpers.conv import _check_layer_args, _geometry
-from helpers.im2col import col2im1d, im2col1d
-from helpers.validation import as_float_array, check_dout, describe
+from helpers.geometry import geometry
+from helpers.im2col import col2im_batch, im2col_batch
+from helpers.validation import as_float_array, check_conv_args, check_dout, describe
 
 __all__ = [
     "dense_forward", "dense_backward", "conv1d_forward", "conv1d_backward",
@@ -96,20 +96,21 @@ def conv1d_forward(X, W, b=None, stride=1, padding="valid", dilation=1):
     out : numpy.ndarray, shape (N, L_out, C_out) or (L_out, C_out)
         ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
     cache : dict
-        The patch matrix and the geometry, for ``conv1d_backward``.
+        The patch matrix and the geometry (``cache["geometry"]``, a
+        ``helpers.geometry.Geometry``), for ``conv1d_backward``.
 
     Introduced in notebook 07.
     """
-    X, W, b, batched = _check_layer_args(X, W, b, "conv1d_forward")
+    X, W, b, batched = check_conv_args(X, W, b, "conv1d_forward")
     N, L, C_in = X.shape
     K, _, C_out = W.shape
-    _geometry(L, K, stride, padding, dilation, "conv1d_forward")
-    P = im2col1d(X, K, stride, padding, dilation)               # (N, L_out, K*C_in)
+    g = geometry(L, K, stride, padding, dilation, "conv1d_forward")
+    P = im2col_batch(X, g)                                      # (N, L_out, K*C_in), im2col1d's
     out = P @ W.reshape(K * C_in, C_out)                        # (N, L_out, C_out)
     if b is not None:
         out += b
     cache = dict(P=P, X_shape=X.shape, W=W, has_bias=b is not None, batched=batched,
-                 stride=stride, padding=padding, dilation=dilation)
+                 stride=stride, padding=padding, dilation=dilation, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -144,10 +145,9 @@ def conv1d_backward(dout, cache):
     L_out = P.shape[1]
     shape = (N, L_out, C_out) if cache["batched"] else (L_out, C_out)
     dout = check_dout(dout, shape, "conv1d_backward").reshape(N, L_out, C_out)
-    geom = cache["stride"], cache["padding"], cache["dilation"]
     dW = P.reshape(N * L_out, K * C_in).T @ dout.reshape(N * L_out, C_out)  # (K*C_in, C_out)
     dP = dout @ W.reshape(K * C_in, C_out).T                                # (N, L_out, K*C_in)
-    dX = col2im1d(dP, L, K, *geom)                                          # (N, L, C_in)
+    dX = col2im_batch(dP, cache["geometry"])                                # (N, L, C_in)
     db = dout.sum(axis=(0, 1)) if cache["has_bias"] else None
     return (dX if cache["batched"] else dX[0]), dW.reshape(K, C_in, C_out), db
 
@@ -162,7 +162,7 @@ def conv1d_backward_naive(dout, cache):
     K, _, C_out = W.shape
     L_out = P.shape[1]
     s, d = cache["stride"], cache["dilation"]
-    pl = _geometry(L, K, s, cache["padding"], d, "conv1d_backward_naive")[0]
+    pl = geometry(L, K, s, cache["padding"], d, "conv1d_backward_naive").p_left
     g = np.asarray(dout, dtype=P.dtype).reshape(N, L_out, C_out)
     dX, dW, db = np.zeros((N, L, C_in)), np.zeros(W.shape), np.zeros(C_out)
     for n in range(N):

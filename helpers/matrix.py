@@ -13,7 +13,7 @@ matrix), each with a loop twin where it is vectorised.
 """
 import numpy as np
 
-from helpers.conv import _geometry
+from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_int
 
 __all__ = ["conv_matrix", "conv_matrix_naive", "tap_index_matrix", "shift_matrix",
@@ -68,11 +68,12 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     w, L = _check(w, L, "conv_matrix")
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w                  # (K, C_in, C_out)
     K, C_in, C_out = W.shape
-    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix")
+    g = geometry(L, K, stride, padding, dilation, "conv_matrix")
+    L_out = g.L_out
+    j = g.positions(padded)                                         # (L_out, K): input read by tap k
     if padded:                                                      # act on pad1d(x) instead
-        L, pl = L + pl + pr, 0
-    i, k = np.meshgrid(np.arange(L_out), np.arange(K), indexing="ij")  # (L_out, K) each
-    j = i * stride + k * dilation - pl                              # input read by tap k
+        L = g.L_pad
+    i, k = np.indices(j.shape)                                      # (L_out, K) each
     inside = (j >= 0) & (j < L)                                     # taps on padded zeros drop out
     T = np.zeros((L_out, C_out, L, C_in), dtype=W.dtype)
     T[i[inside], :, j[inside], :] = W[k[inside]].transpose(0, 2, 1)  # blocks (C_out, C_in)
@@ -84,9 +85,10 @@ def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1, padded=False)
     w, L = _check(w, L, "conv_matrix_naive")
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w
     K, C_in, C_out = W.shape
-    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
+    g = geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
+    pl, L_out = g.p_left, g.L_out
     if padded:
-        L, pl = L + pl + pr, 0
+        L, pl = g.L_pad, 0
     T = np.zeros((L_out * C_out, L * C_in), dtype=W.dtype)
     for i in range(L_out):
         for k in range(K):
@@ -157,12 +159,12 @@ def shift_matrix_naive(L, shift=1):
 def _check_projection(M, K, stride, padding, dilation, func):
     M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
     L = M.shape[1]
-    pl, _, L_out = _geometry(L, K, stride, padding, dilation, func)
-    if M.shape[0] != L_out:
-        raise ValueError(f"{func}: M must have shape (L_out, L) = ({L_out}, {L}) for K={K}, "
+    g = geometry(L, K, stride, padding, dilation, func)
+    if M.shape[0] != g.L_out:
+        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {L}) for K={K}, "
                          f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
                          f"{M.shape}")
-    return M, L, pl, L_out
+    return M, g
 
 
 def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
@@ -191,10 +193,10 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 04.
     """
-    M, L, pl, L_out = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection")
-    i, k = np.meshgrid(np.arange(L_out), np.arange(K), indexing="ij")  # (L_out, K) each
-    j = i * stride + k * dilation - pl                                  # column of tap k in row i
-    inside = (j >= 0) & (j < L)
+    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection")
+    j, inside = g.inside()                                              # column of tap k in row i
+    i, k = np.indices(j.shape)                                          # (L_out, K) each
+    K = g.K
     total = np.bincount(k[inside], weights=M[i[inside], j[inside]], minlength=K)  # <M, B_k>
     count = np.bincount(k[inside], minlength=K)                                   # <B_k, B_k>
     return np.divide(total, count, out=np.zeros(K), where=count > 0)
@@ -202,8 +204,8 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
 
 def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
     """Loop twin of ``toeplitz_projection``."""
-    M, L, pl, L_out = _check_projection(M, K, stride, padding, dilation,
-                                        "toeplitz_projection_naive")
+    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection_naive")
+    L, pl, L_out, K = g.L, g.p_left, g.L_out, g.K
     w = np.zeros(K)
     for k in range(K):
         values = [M[i, i * stride + k * dilation - pl] for i in range(L_out)

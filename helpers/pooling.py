@@ -15,8 +15,9 @@ up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
 """
 import numpy as np
 
-from helpers.conv import _geometry, sliding_windows
-from helpers.im2col import col2im1d
+from helpers.conv_fast import window_view
+from helpers.geometry import geometry
+from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_dout, check_int
 
 __all__ = [
@@ -31,14 +32,15 @@ def _check_pool_args(X, pool_size, stride, func):
     X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C) or a 3-D array (N, L, C)", func)
     P = check_int(pool_size, "pool_size", func, 1)
     s = P if stride is None else check_int(stride, "stride", func, 1)
-    _geometry(X.shape[-2], P, s, "valid", 1, func)             # window longer than L -> error
-    return X, P, s
+    g = geometry(X.shape[-2], P, s, "valid", 1, func)           # window longer than L -> error
+    return X, g
 
 
 def _windows(X, pool_size, stride, func):
-    X, P, s = _check_pool_args(X, pool_size, stride, func)
+    X, g = _check_pool_args(X, pool_size, stride, func)
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
-    return Xb, sliding_windows(Xb, P, s), P, s, X.ndim == 3     # windows (N, L_out, P, C)
+    win = window_view(Xb, g.K, g.stride, 1, g.L_out)            # (N, L_out, P, C), no copy
+    return Xb, win, g, X.ndim == 3
 
 
 def maxpool1d_forward(X, pool_size, stride=None):
@@ -61,7 +63,8 @@ def maxpool1d_forward(X, pool_size, stride=None):
 
     Introduced in notebook 06.
     """
-    Xb, win, P, s, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
+    Xb, win, g, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
+    P, s = g.K, g.stride
     out = win[:, :, 0, :].copy()                                # (N, L_out, C)
     arg = np.zeros(out.shape, dtype=np.intp)                    # (N, L_out, C): first maximum
     for k in range(1, P):                                       # a loop over taps, not positions
@@ -69,7 +72,7 @@ def maxpool1d_forward(X, pool_size, stride=None):
         better = v > out                                        # strictly: ties keep the first
         out = np.where(better, v, out)
         arg = np.where(better, k, arg)
-    cache = dict(argmax=arg, X_shape=Xb.shape, P=P, s=s, batched=batched)
+    cache = dict(argmax=arg, X_shape=Xb.shape, P=P, s=s, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -114,9 +117,9 @@ def avgpool1d_forward(X, pool_size, stride=None):
 
     Introduced in notebook 06.
     """
-    Xb, win, P, s, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
+    Xb, win, g, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
     out = win.mean(axis=2)                                      # (N, L_out, C)
-    cache = dict(X_shape=Xb.shape, L_out=win.shape[1], P=P, s=s, batched=batched)
+    cache = dict(X_shape=Xb.shape, L_out=g.L_out, P=g.K, s=g.stride, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -131,7 +134,7 @@ def avgpool1d_backward(dout, cache):
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
     g = check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
     dwin = np.broadcast_to(g[:, :, None, :] / P, (N, L_out, P, C))     # (N, L_out, P, C)
-    dX = col2im1d(dwin.reshape(N, L_out, P * C), L, P, s)              # (N, L, C)
+    dX = col2im_batch(dwin.reshape(N, L_out, P * C), cache["geometry"])  # (N, L, C)
     return dX if cache["batched"] else dX[0]
 
 
@@ -150,7 +153,8 @@ def avgpool1d_backward_naive(dout, cache):
 
 def pool1d_naive(X, pool_size, stride=None, mode="max"):
     """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
-    X, P, s = _check_pool_args(X, pool_size, stride, "pool1d_naive")
+    X, g = _check_pool_args(X, pool_size, stride, "pool1d_naive")
+    P, s = g.K, g.stride
     Xb = X if X.ndim == 3 else X[None]
     N, L, C = Xb.shape
     L_out = (L - P) // s + 1

@@ -12,7 +12,7 @@ padding, a field near the edge is cut off: only the positions that exist are tra
 """
 import numpy as np
 
-from helpers.conv import _geometry
+from helpers.geometry import geometry
 from helpers.validation import check_int
 
 __all__ = ["receptive_field_size", "layer_lengths", "trace_receptive_field",
@@ -30,6 +30,15 @@ def _check_layers(layers, func):
                              f"got {layer!r}")
         out.append(tuple(check_int(v, f"layers[{n}][{m}] ({name})", func, 1)
                          for m, (v, name) in enumerate(zip(layer, ("K", "stride", "dilation")))))
+    return out
+
+
+def _geometries(L, layers, padding, func):
+    """One checked ``Geometry`` per layer of a checked stack, from the input upwards."""
+    L = check_int(L, "L (the input length)", func, 1)
+    out = []
+    for K, s, d in layers:
+        out.append(geometry(out[-1].L_out if out else L, K, s, padding, d, func))
     return out
 
 
@@ -68,10 +77,8 @@ def layer_lengths(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    lengths = [check_int(L, "L (the input length)", "layer_lengths", 1)]
-    for K, s, d in _check_layers(layers, "layer_lengths"):
-        lengths.append(_geometry(lengths[-1], K, s, padding, d, "layer_lengths")[2])
-    return lengths
+    geoms = _geometries(L, _check_layers(layers, "layer_lengths"), padding, "layer_lengths")
+    return [geoms[0].L] + [g.L_out for g in geoms]
 
 
 def trace_receptive_field(L, layers, index=None, padding="valid"):
@@ -97,29 +104,28 @@ def trace_receptive_field(L, layers, index=None, padding="valid"):
 
     Introduced in notebook 06.
     """
-    layers = _check_layers(layers, "trace_receptive_field")
-    lengths = layer_lengths(L, layers, padding)
-    index = lengths[-1] // 2 if index is None else check_int(index, "index",
-                                                              "trace_receptive_field", 0)
-    if index >= lengths[-1]:
-        raise ValueError(f"trace_receptive_field: index must be below the top layer's length "
-                         f"{lengths[-1]}; got {index}")
+    func = "trace_receptive_field"
+    geoms = _geometries(L, _check_layers(layers, func), padding, func)
+    top = geoms[-1].L_out
+    index = top // 2 if index is None else check_int(index, "index", func, 0)
+    if index >= top:
+        raise ValueError(f"{func}: index must be below the top layer's length {top}; "
+                         f"got {index}")
     levels = [np.array([index])]
-    for (K, s, d), L_in in zip(layers[::-1], lengths[-2::-1]):
-        pl = _geometry(L_in, K, s, padding, d, "trace_receptive_field")[0]
-        j = levels[0][:, None] * s + np.arange(K)[None, :] * d - pl   # (units, K) read below
-        levels.insert(0, np.unique(j[(j >= 0) & (j < L_in)]))
+    for g in geoms[::-1]:
+        pos, inside = g.inside()                                    # (L_out, K) read below
+        levels.insert(0, np.unique(pos[levels[0]][inside[levels[0]]]))
     return levels
 
 
 def trace_receptive_field_naive(L, layers, index=None, padding="valid"):
     """Loop twin of ``trace_receptive_field`` (same arguments and result), with Python sets."""
-    layers = _check_layers(layers, "trace_receptive_field_naive")
-    lengths = layer_lengths(L, layers, padding)
-    index = lengths[-1] // 2 if index is None else index
+    func = "trace_receptive_field_naive"
+    geoms = _geometries(L, _check_layers(layers, func), padding, func)
+    index = geoms[-1].L_out // 2 if index is None else index
     levels = [{index}]
-    for (K, s, d), L_in in zip(layers[::-1], lengths[-2::-1]):
-        pl = _geometry(L_in, K, s, padding, d, "trace_receptive_field_naive")[0]
+    for g in geoms[::-1]:
+        K, s, d, pl, L_in = g.K, g.stride, g.dilation, g.p_left, g.L
         below = set()
         for i in levels[0]:
             for k in range(K):
@@ -144,13 +150,11 @@ def unit_centres(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    layers = _check_layers(layers, "unit_centres")
-    lengths = layer_lengths(L, layers, padding)
-    centres, jump, offset, r = [np.arange(L, dtype=float)], 1, 0, 1
-    for (K, s, d), L_in, L_out in zip(layers, lengths[:-1], lengths[1:]):
-        pl = _geometry(L_in, K, s, padding, d, "unit_centres")[0]
-        offset -= pl * jump
-        r += (K - 1) * d * jump
-        jump *= s
-        centres.append(np.arange(L_out) * jump + offset + (r - 1) / 2)
+    geoms = _geometries(L, _check_layers(layers, "unit_centres"), padding, "unit_centres")
+    centres, jump, offset, r = [np.arange(geoms[0].L, dtype=float)], 1, 0, 1
+    for g in geoms:
+        offset -= g.p_left * jump
+        r += (g.K_eff - 1) * jump
+        jump *= g.stride
+        centres.append(np.arange(g.L_out) * jump + offset + (r - 1) / 2)
     return centres

@@ -8,7 +8,7 @@ import numbers
 
 import numpy as np
 
-__all__ = ["as_float_array", "check_dout", "check_int", "describe"]
+__all__ = ["as_float_array", "check_conv_args", "check_dout", "check_int", "describe"]
 
 
 def describe(a):
@@ -81,3 +81,24 @@ def check_dout(dout, shape, func):
         raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
                          f"got {describe(dout)}")
     return dout
+
+
+def check_conv_args(X, W, b, func):
+    """Validate a conv layer's arrays; return X as (N, L, C_in), W, b and whether X was batched.
+
+    X must be (L, C_in) or (N, L, C_in), W (K, C_in, C_out) with the same C_in, b None or
+    (C_out,); a ValueError or TypeError naming ``func`` otherwise.
+    """
+    X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)", func)
+    W = as_float_array(W, "W", (3,), "a 3-D array of shape (K, C_in, C_out)", func)
+    if X.shape[-1] != W.shape[1]:
+        raise ValueError(
+            f"{func}: X has C_in={X.shape[-1]} channels (last axis of shape {X.shape}) but W "
+            f"expects C_in={W.shape[1]} (axis 1 of shape (K, C_in, C_out) = {W.shape})")
+    if b is not None:
+        b = as_float_array(b, "b", (1,), "None or a 1-D array of shape (C_out,)", func)
+        if b.shape != (W.shape[2],):
+            raise ValueError(f"{func}: b must have shape (C_out,) = ({W.shape[2]},) to match W "
+                             f"of shape {W.shape}; got {describe(b)}")
+    batched = X.ndim == 3
+    return (X if batched else X[None]), W, b, batched

@@ -1,10 +1,11 @@
-"""conv1d's engine: blocked im2col + GEMM and the tap loop, against the loop twin."""
+"""conv1d's engine: blocked im2col + GEMM and one np.correlate, against the loop twin."""
 import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d, conv1d_naive, pad1d, padding_amounts
-from helpers.conv_fast import (choose_block_rows, conv1d_blocked, conv1d_taps, window_view)
+from helpers.conv_fast import (choose_block_rows, conv1d_blocked, conv1d_correlate,
+                               window_view)
 from helpers.im2col import conv1d_gemm
 from strategies import arrays, geometry
 
@@ -43,19 +44,22 @@ def test_blocked_equals_loop_twin_for_any_block_size(block_rows, L, K, s, p, d):
 
 @given(geometry(max_L=14, max_K=4), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3),
        st.integers(1, 9), st.integers(0, 2**32 - 1))
-def test_blocked_and_taps_equal_loop_twin(geom, N, C_in, C_out, block_rows, seed):
+def test_both_routes_equal_loop_twin(geom, N, C_in, C_out, block_rows, seed):
     L, K, s, p, d = geom
     X, W = arrays(seed, N, L, C_in), arrays(seed + 1, K, C_in, C_out)
     Xp, L_out = _padded(X, K, s, p, d)
     ref = conv1d_naive(X, W, None, s, p, d)
     np.testing.assert_allclose(conv1d_blocked(Xp, W, L_out, s, d, block_rows), ref, atol=1e-12)
-    np.testing.assert_allclose(conv1d_taps(Xp, W, L_out, s, d), ref, atol=1e-12)
+    X1, W1 = X[:, :, :1], W[:1, :1, :1] if K == 1 else W[:, :1, :1]          # one channel
+    Xp1, _ = _padded(X1, K, s, p, d)
+    np.testing.assert_allclose(conv1d_correlate(Xp1, W1, L_out, s, d),
+                               conv1d_naive(X1, W1, None, s, p, d), atol=1e-12)
 
 
 @pytest.mark.parametrize("N,L,C_in,C_out,K,s,p,d", [
     (3, 3000, 32, 8, 5, 1, "valid", 1),     # several whole examples per default block
     (2, 20000, 64, 4, 3, 2, "same", 1),     # several default blocks inside one example
-    (1, 5000, 1, 1, 9, 3, "full", 2),       # one channel in and out: the tap loop
+    (1, 5000, 1, 1, 9, 3, "full", 2),       # one channel in and out: np.correlate
 ])
 def test_conv1d_on_shapes_larger_than_a_block(N, L, C_in, C_out, K, s, p, d):
     X = arrays(0, N, L, C_in, dtype=np.float32)
@@ -72,8 +76,9 @@ def test_float32_stays_float32_through_both_routes():
     X, W = arrays(3, 2, 40, 3, dtype=np.float32), arrays(4, 5, 3, 2, dtype=np.float32)
     Xp, L_out = _padded(X, 5, 1, "valid", 1)
     assert conv1d_blocked(Xp, W, L_out, block_rows=7).dtype == np.float32
-    assert conv1d_taps(Xp, W, L_out).dtype == np.float32
-    assert conv1d(X[:, :, :1], W[:, :1, :1]).dtype == np.float32           # tap-loop route
+    Xp1 = np.ascontiguousarray(Xp[:, :, :1])
+    assert conv1d_correlate(Xp1, W[:, :1, :1], L_out).dtype == np.float32
+    assert conv1d(X[:, :, :1], W[:, :1, :1]).dtype == np.float32           # np.correlate route
     assert conv1d(X, W.astype(np.float64)).dtype == np.float64             # mixed: float64
 
 
@@ -95,13 +100,12 @@ def test_conv1d_reads_non_contiguous_inputs(s, p, d):
 
 @pytest.mark.parametrize("N", [1, 3])
 @pytest.mark.parametrize("L,K,s,p,d", [
-    (30, 4, 1, "valid", 1), (31, 3, 2, "same", 1), (17, 5, 3, "full", 1), (30, 3, 1, 2, 2)])
-def test_single_channel_np_correlate_route_equals_loop_twin(monkeypatch, N, L, K, s, p, d):
-    import helpers.conv_fast as conv_fast
-    monkeypatch.setattr(conv_fast, "LONG_SIGNAL", 1)         # every signal counts as long
+    (30, 4, 1, "valid", 1), (31, 3, 2, "same", 1), (17, 5, 3, "full", 1), (30, 3, 1, 2, 2),
+    (41, 4, 2, "same", 3), (13, 3, 1, "valid", 6)])   # dilation: phases of unequal length
+def test_single_channel_np_correlate_route_equals_loop_twin(N, L, K, s, p, d):
     X, W = arrays(7, N, L, 1), arrays(8, K, 1, 1)
     Xp, L_out = _padded(X, K, s, p, d)
-    out = conv1d_taps(Xp, W, L_out, s, d)
+    out = conv1d_correlate(Xp, W, L_out, s, d)
     assert out.shape == (N, L_out, 1)
     np.testing.assert_allclose(out, conv1d_naive(X, W, None, s, p, d), atol=1e-12)
     np.testing.assert_allclose(conv1d(X, W, None, s, p, d), out, atol=1e-12)

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers.conv import _geometry, correlate1d, pad1d
+from helpers.conv import correlate1d, pad1d
+from helpers.geometry import geometry as layer_geometry
 from helpers.matrix import (conv_matrix, conv_matrix_naive, shift_matrix, shift_matrix_naive,
                             tap_index_matrix, toeplitz_projection, toeplitz_projection_naive)
 from strategies import arrays, geometry
@@ -14,7 +15,7 @@ from strategies import arrays, geometry
 def test_padded_matrix_acts_on_the_padded_input(geom, seed):
     L, K, s, p, d = geom
     x, w = arrays(seed, L), arrays(seed + 1, K)
-    pl, pr, L_out = _geometry(L, K, s, p, d, "test")
+    _, _, _, _, pl, pr, _, L_out = layer_geometry(L, K, s, p, d)
     Tp = conv_matrix(w, L, s, p, d, padded=True)
     assert Tp.shape == (L_out, L + pl + pr)
     np.testing.assert_allclose(Tp @ pad1d(x, p, K, s, d), correlate1d(x, w, s, p, d), atol=1e-12)
@@ -78,7 +79,8 @@ def test_shift_matrices_compose_and_invert_in_the_interior():
 def test_projection_recovers_the_kernel_of_a_conv_matrix(geom, seed):
     L, K, s, p, d = geom
     w = arrays(seed, K)
-    pl, _, L_out = _geometry(L, K, s, p, d, "test")
+    g = layer_geometry(L, K, s, p, d)
+    pl, L_out = g.p_left, g.L_out
     T = conv_matrix(w, L, s, p, d)
     touched = np.array([any(0 <= i * s + k * d - pl < L for i in range(L_out)) for k in range(K)])
     np.testing.assert_allclose(toeplitz_projection(T, K, s, p, d), np.where(touched, w, 0.0),
@@ -88,7 +90,7 @@ def test_projection_recovers_the_kernel_of_a_conv_matrix(geom, seed):
 @given(geometry(max_L=12, max_K=5), st.integers(0, 2**32 - 1))
 def test_projection_is_least_squares_and_matches_loop(geom, seed):
     L, K, s, p, d = geom
-    L_out = _geometry(L, K, s, p, d, "test")[2]
+    L_out = layer_geometry(L, K, s, p, d).L_out
     M = arrays(seed, L_out, L)
     w = toeplitz_projection(M, K, s, p, d)
     np.testing.assert_allclose(w, toeplitz_projection_naive(M, K, s, p, d), atol=1e-12)

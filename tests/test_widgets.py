@@ -1,5 +1,6 @@
-"""Explorers: every one has a working demo() (the latency benchmark relies on it), and the
-notebook 02-03 explorers compute what the helpers compute."""
+"""Explorers: every one has a working demo() (the latency benchmark relies on it), keeps its
+controls in sync with update(), and the notebook 02-03 explorers compute what the helpers
+compute."""
 import numpy as np
 import pytest
 
@@ -7,10 +8,11 @@ from strategies import arrays
 from helpers import widgets
 from helpers.activations import relu, sigmoid
 from helpers.conv import conv_output_length, correlate1d_naive
-from helpers.widgets import GeometryExplorer, WindowExplorer, _Explorer
+from helpers.widgets import (Explorer, FeatureMapExplorer, FilterBankExplorer,
+                             GeometryExplorer, NeuronExplorer, WindowExplorer)
 
 
-def explorer_classes(base=_Explorer):
+def explorer_classes(base=Explorer):
     found = []
     for cls in base.__subclasses__():
         found += ([] if cls.__name__.startswith("_") else [cls]) + explorer_classes(cls)
@@ -81,3 +83,100 @@ def test_geometry_explorer_controls_and_the_kernel_that_does_not_fit():
     assert not explorer.ax.collections[0].get_visible()
     assert explorer.update(5, 2) == 4 and explorer.error is None
     assert explorer.ax.collections[0].get_visible()
+
+
+# ---------------------------------------------------------------- controls in sync
+
+def _toggle(control, a, b):
+    control.value = a if control.value != a else b
+
+
+NUDGE = {   # move one control of a demo explorer to another valid value
+    "NeuronExplorer": lambda e: _toggle(e.b_slider, 1.2, -1.2),
+    "WindowExplorer": lambda e: _toggle(e.slider, 0, 1),
+    "GeometryExplorer": lambda e: _toggle(e.controls["stride"], 2, 1),
+    "ConvMatrixExplorer": lambda e: _toggle(e.unit_slider, 0, 1),
+    "FilterBankExplorer": lambda e: _toggle(e.sliders[0][0], 0.7, -0.7),
+    "ReceptiveFieldExplorer": lambda e: _toggle(e.sliders["kernel_size"], 5, 3),
+    "FeatureMapExplorer": lambda e: _toggle(e.example, 0, 1),
+}
+STATE = {   # what an explorer computed in its last update
+    "NeuronExplorer": "a", "WindowExplorer": "a", "GeometryExplorer": "reads",
+    "ConvMatrixExplorer": "window", "FilterBankExplorer": "A", "ReceptiveFieldExplorer": "field",
+    "FeatureMapExplorer": "value",
+}
+
+
+def _same(a, b):
+    if isinstance(a, str) or isinstance(b, str):
+        return a == b
+    return np.shape(a) == np.shape(b) and np.allclose(a, b)
+
+
+def _count_renders(explorer):
+    calls = []
+    render = explorer._render
+    explorer._render = lambda: (calls.append(1), render())[1]
+    return calls
+
+
+def test_every_explorer_is_in_the_sync_tables():
+    assert {cls.__name__ for cls in explorer_classes()} == set(NUDGE) == set(STATE)
+
+
+@pytest.mark.parametrize("cls", explorer_classes(), ids=lambda c: c.__name__)
+def test_update_moves_the_controls_and_a_control_then_computes_from_them(cls):
+    explorer, calls = cls.demo()
+    renders = _count_renders(explorer)
+    for kwargs in calls:
+        before = len(renders)
+        explorer.update(**kwargs)
+        assert len(renders) == before + 1, "update() from code must redraw exactly once"
+        shown = explorer.control_values()
+        for name, value in kwargs.items():
+            assert _same(shown[name], value), f"control {name!r} shows {shown[name]}, not {value}"
+    before = len(renders)
+    NUDGE[cls.__name__](explorer)                           # a control moves ...
+    assert len(renders) == before + 1, "moving a control must redraw exactly once"
+    fresh, _ = cls.demo()                                   # ... and the drawn state is what
+    fresh.update(**explorer.control_values())               # the controls now show
+    name = STATE[cls.__name__]
+    assert _same(getattr(explorer, name), getattr(fresh, name))
+
+
+def test_neuron_explorer_slider_after_update_uses_the_new_weights():
+    explorer = NeuronExplorer([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5)
+    explorer.update([0.3, 1.0, -1.0], 0.2)
+    assert [s.value for s in explorer.w_sliders] == [0.3, 1.0, -1.0]
+    explorer.b_slider.value = 0.6
+    assert np.isclose(explorer.z, 0.3 + 2.0 + 1.0 + 0.6)   # x . (0.3, 1, -1) + 0.6
+
+
+def test_a_value_outside_a_sliders_range_widens_it_instead_of_being_clamped():
+    explorer = NeuronExplorer([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5)
+    explorer.update([1.0, 1.0, 1.0], -3.0)                  # b = -3 is below the slider's -2
+    assert explorer.b_slider.value == -3.0 and explorer.b_slider.min == -3.0
+    explorer.w_sliders[0].value = 2.0
+    assert np.isclose(explorer.z, 2.0 + 2.0 - 1.0 - 3.0)    # x . (2, 1, 1) - 3
+
+
+def test_filter_bank_explorer_slider_after_update_uses_the_new_filters():
+    t = np.linspace(0, 4 * np.pi, 60)
+    explorer = FilterBankExplorer(np.sin(t), np.zeros((3, 2)))
+    W = np.array([[0.5, -0.5], [0.0, 1.0], [-0.5, 0.2]])
+    explorer.update(W)
+    explorer.sliders[1][2].value = -0.3                     # tap 2 of filter 1
+    W[2, 1] = -0.3
+    np.testing.assert_allclose(explorer.A, relu(correlate1d_naive_bank(np.sin(t), W)))
+
+
+def correlate1d_naive_bank(x, W):
+    return np.stack([correlate1d_naive(x, W[:, j]) for j in range(W.shape[1])], axis=1)
+
+
+def test_feature_map_explorer_slider_after_update_keeps_the_other_slider():
+    explorer, _ = FeatureMapExplorer.demo()
+    explorer.update(4, 7)
+    assert (explorer.example.value, explorer.filter.value) == (4, 7)
+    explorer.example.value = 2
+    assert np.isclose(explorer.value, explorer.maps[2, :, 7].mean())

@@ -3,16 +3,18 @@
 Its ``update(...)`` method takes plain values, updates the figure's artists (no re-plotting),
 re-renders the figure into its ``Output`` and returns what it computed, so a test (or the
 cell after the widget) can call it and inspect the result. Moving a control calls the same
-method. Display an explorer by leaving it as the last expression of a cell.
+method; ``update`` called from code moves the controls to its values first, so a control
+moved afterwards computes from what the controls show (``helpers.widgets.base``). Display an
+explorer by leaving it as the last expression of a cell.
 
 Every explorer also has a classmethod ``demo()`` returning ``(explorer, [kwargs, ...])``: a
 small instance and a few argument sets for ``update``. ``benchmarks/widget_latency.py`` finds
-every subclass of ``_Explorer`` and times its updates with them (target: median <= 50 ms).
+every subclass of ``Explorer`` and times its updates with them (target: median <= 50 ms).
 
 One module per notebook's explorers; import them from here (``from helpers.widgets import
 NeuronExplorer``).
 """
-from helpers.widgets.base import _Explorer
+from helpers.widgets.base import Explorer, _Explorer
 from helpers.widgets.conv_unit import ConvMatrixExplorer, ConvUnitView
 from helpers.widgets.feature_maps import FeatureMapExplorer
 from helpers.widgets.filter_bank import FilterBankExplorer
@@ -22,4 +24,4 @@ from helpers.widgets.windows import GeometryExplorer, WindowExplorer
 
 __all__ = ["NeuronExplorer", "WindowExplorer", "GeometryExplorer", "ConvUnitView",
            "ConvMatrixExplorer", "FilterBankExplorer", "ReceptiveFieldExplorer",
-           "FeatureMapExplorer", "_Explorer"]
+           "FeatureMapExplorer", "Explorer", "_Explorer"]

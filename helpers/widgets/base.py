@@ -1,21 +1,97 @@
-"""Shared plumbing of the explorers: the ``_Explorer`` base class and small control helpers."""
+"""Shared plumbing of the explorers: the ``Explorer`` base class.
+
+The base class owns the controls. A subclass names them (``self.controls``, a dict from
+``update``'s argument names to widgets, or its own ``control_values``/``_set_controls``) and
+calls ``_observe``; then
+
+* moving a control calls ``update(**self.control_values())``: the update computes from what
+  the controls show;
+* ``update(...)`` called from code first shows its values on the controls
+  (``_show_values``), without that calling ``update`` again, and redraws once.
+
+The one guard against the feedback loop is ``_holding_controls``; no explorer keeps a flag
+of its own.
+"""
 import io
+from contextlib import contextmanager
 
 import ipywidgets as widgets
 from IPython.display import Image, clear_output, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 
-from helpers.activations import ACTIVATIONS
+__all__ = ["Explorer", "show"]
 
 
-class _Explorer:
-    """Shared plumbing: an Output that shows ``self.fig``, and notebook display of the box."""
+def show(control, value):
+    """Set ``control.value = value``, first widening a slider's range if it does not reach it.
+
+    A slider clamps a value outside [min, max]; then the control would show another number
+    than the one ``update`` computed with, and the next move would start from it.
+    """
+    if hasattr(control, "min") and hasattr(control, "max"):
+        if value < control.min:
+            control.min = value
+        if value > control.max:
+            control.max = value
+    control.value = value
+
+
+class Explorer:
+    """Base class of the explorers: controls in sync with ``update``, an Output showing ``self.fig``.
+
+    Attributes
+    ----------
+    controls : dict of str to ipywidgets.Widget
+        Optional: ``update``'s argument name -> the control that shows it. A subclass whose
+        controls do not map one to one overrides ``control_values`` and ``_set_controls``.
+    output : ipywidgets.Output
+    widget : ipywidgets.VBox
+        The controls above the output; what the notebook displays.
+    """
+
+    _holding = False          # True while code moves the controls (see _holding_controls)
 
     @classmethod
     def demo(cls):
         """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
         raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
                                   "(explorer, [kwargs for update, ...]); see helpers/widgets/base.py")
+
+    # ------------------------------------------------------------------ controls
+
+    def control_values(self):
+        """The keyword arguments of ``update`` as the controls show them now."""
+        return {name: control.value for name, control in self.controls.items()}
+
+    def _set_controls(self, **values):
+        """Move the controls to ``values`` (``update``'s keyword arguments); called held."""
+        for name, value in values.items():
+            show(self.controls[name], value)
+
+    def _observe(self, controls):
+        """Make every widget in ``controls`` call ``update`` with the controls' values."""
+        for control in controls:
+            control.observe(self._on_control, names="value")
+
+    def _on_control(self, _change):
+        if not self._holding:                  # not the echo of update() moving the controls
+            self.update(**self.control_values())
+
+    @contextmanager
+    def _holding_controls(self):
+        """The one guard: controls moved inside this block do not call ``update``."""
+        held, self._holding = self._holding, True
+        try:
+            yield
+        finally:
+            self._holding = held
+
+    def _show_values(self, **values):
+        """Show the values of an ``update`` called from code on the controls (no re-update)."""
+        with self._holding_controls():
+            self._set_controls(**values)
+
+    # ------------------------------------------------------------------ output
 
     def _init_output(self, controls):
         self.output = widgets.Output()
@@ -45,14 +121,4 @@ class _Explorer:
         display(self.widget)
 
 
-def _activation(name, func):
-    """(function, name) for an activation name, or a ValueError listing the choices."""
-    if name not in ACTIVATIONS:
-        raise ValueError(f"{func}: activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
-    return ACTIVATIONS[name], name
-
-
-def _slider(description, value, lo=-2.0, hi=2.0):
-    return widgets.FloatSlider(value=value, min=lo, max=hi, step=0.1, description=description,
-                               continuous_update=True, readout_format=".1f",
-                               layout=widgets.Layout(width="260px"))
+_Explorer = Explorer          # the old name, still imported by conv_unit.py and widget_latency.py

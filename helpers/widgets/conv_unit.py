@@ -154,9 +154,7 @@ class ConvMatrixExplorer(ConvUnitView, _Explorer):
         self.s_slider = widgets.IntSlider(stride, 1, 3, description="stride s", **opts)
         self.d_slider = widgets.IntSlider(dilation, 1, min(d_max, 3), description="dilation d",
                                           **opts)
-        self._busy = False
-        for c in (self.unit_slider, self.K_slider, self.s_slider, self.d_slider):
-            c.observe(self._on_change, names="value")
+        self._observe((self.unit_slider, self.K_slider, self.s_slider, self.d_slider))  # base class
         self._init_output(widgets.HBox([self.unit_slider, self.K_slider, self.s_slider,
                                         self.d_slider]))
         super().__init__(x, w, unit, K, stride, dilation)
@@ -168,19 +166,17 @@ class ConvMatrixExplorer(ConvUnitView, _Explorer):
             dict(unit=u, K=3, stride=1, dilation=1) for u in (0, 4, 7, 2)] + [
             dict(unit=1, K=2, stride=2, dilation=3)]
 
-    def _on_change(self, _change):
-        if not self._busy:
-            K, s, d = self.K_slider.value, self.s_slider.value, self.d_slider.value
-            L_out = conv_output_length(len(self.x), K, s, dilation=d)
-            self.update(min(self.unit_slider.value, L_out - 1), K, s, d)   # keep the unit valid
+    def control_values(self):                               # read by the base class
+        K, s, d = self.K_slider.value, self.s_slider.value, self.d_slider.value
+        L_out = conv_output_length(len(self.x), K, s, dilation=d)
+        return dict(unit=min(self.unit_slider.value, L_out - 1), K=K, stride=s, dilation=d)
 
     def update(self, unit, K=None, stride=None, dilation=None):
         """As ``ConvUnitView.update``, then move the controls to match and re-render."""
         window = super().update(unit, K, stride, dilation)
-        self._busy = True                                   # no feedback loop from the sliders
-        self.unit_slider.max = self.T.shape[0] - 1
-        self.unit_slider.value = self.unit
-        self.K_slider.value, self.s_slider.value, self.d_slider.value = self._geom
-        self._busy = False
+        with self._holding_controls():                      # the base class's one guard
+            self.unit_slider.max = self.T.shape[0] - 1
+            self.unit_slider.value = self.unit
+            self.K_slider.value, self.s_slider.value, self.d_slider.value = self._geom
         self._render()
         return window

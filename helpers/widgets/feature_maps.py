@@ -5,10 +5,10 @@ import numpy as np
 from helpers.plotting import PALETTE, new_figure
 from helpers.train import CNN1d
 from helpers.validation import check_int
-from helpers.widgets.base import _Explorer
+from helpers.widgets.base import Explorer
 
 
-class FeatureMapExplorer(_Explorer):
+class FeatureMapExplorer(Explorer):
     """Browse a trained ``CNN1d``: one filter, one example, and the feature map they make.
 
     Parameters
@@ -55,8 +55,8 @@ class FeatureMapExplorer(_Explorer):
         self.example = widgets.IntSlider(0, 0, len(self.X) - 1, description="example",
                                          continuous_update=False)
         self.filter = widgets.IntSlider(0, 0, F - 1, description="filter", continuous_update=False)
-        for control in (self.example, self.filter):
-            control.observe(self._on_change, names="value")
+        self.controls = dict(example=self.example, filt=self.filter)
+        self._observe(self.controls.values())
         self._init_output(widgets.HBox([self.example, self.filter]))
         self.update(0, 0)
 
@@ -67,16 +67,17 @@ class FeatureMapExplorer(_Explorer):
         return cls(CNN1d(16, 15, seed=0), X, y), [dict(example=e, filt=f)
                                                     for e, f in [(1, 3), (4, 0), (5, 15)]]
 
-    def _on_change(self, _change):
-        self.update(self.example.value, self.filter.value)
-
     def update(self, example, filt):
-        """Show filter ``filt`` and its feature map on series ``example``; return the pooled value."""
+        """Show filter ``filt`` and its feature map on series ``example``; return the pooled value.
+
+        The two sliders move to ``example`` and ``filt`` too.
+        """
         n = check_int(example, "example", "FeatureMapExplorer.update", 0)
         f = check_int(filt, "filt", "FeatureMapExplorer.update", 0)
         if n >= len(self.X) or f >= self.maps.shape[2]:
             raise ValueError(f"FeatureMapExplorer.update: example must be < {len(self.X)} and "
                              f"filt < {self.maps.shape[2]}; got example={n}, filt={f}")
+        self._show_values(example=n, filt=f)
         self.taps.set_ydata(self.model.params["W1"][:, 0, f])
         self.series.set_ydata(self.X[n])
         self.fmap.set_ydata(self.maps[n, :, f])

@@ -8,10 +8,10 @@ from matplotlib.ticker import MaxNLocator
 from helpers.activations import relu
 from helpers.conv import conv1d
 from helpers.plotting import plot_feature_maps
-from helpers.widgets.base import _Explorer
+from helpers.widgets.base import Explorer, show
 
 
-class FilterBankExplorer(_Explorer):
+class FilterBankExplorer(Explorer):
     """Two or three small filters on one signal: a slider per tap, the stack of feature maps.
 
     ``A = relu(conv1d(x[:, None], W[:, None, :]))``: column j of W (K,) is filter j, column j
@@ -65,8 +65,7 @@ class FilterBankExplorer(_Explorer):
                     layout=widgets.Layout(width="210px"))
         self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j + 1}[{k}]", **opts)
                          for k in range(self.K)] for j in range(C_out)]
-        for s in (s for column in self.sliders for s in column):
-            s.observe(self._on_change, names="value")
+        self._observe(s for column in self.sliders for s in column)
         self._init_output(widgets.HBox([widgets.VBox(column) for column in self.sliders]))
         self.update(W)
 
@@ -77,15 +76,24 @@ class FilterBankExplorer(_Explorer):
                       [0.2, 1.0, -1.0]])
         return cls(np.sin(t), W), [dict(W=-W), dict(W=W[:, ::-1])]
 
-    def _on_change(self, _change):
-        self.update(np.array([[s.value for s in column] for column in self.sliders]).T)
+    def control_values(self):
+        return dict(W=np.array([[s.value for s in column] for column in self.sliders]).T)
+
+    def _set_controls(self, W):
+        for j, column in enumerate(self.sliders):
+            for k, slider in enumerate(column):
+                show(slider, W[k, j])
 
     def update(self, W):
-        """Recompute the feature maps for filters W (K, C_out), redraw, and return A."""
+        """Recompute the feature maps for filters W (K, C_out), redraw, and return A.
+
+        The sliders move to W too, so a later slider change starts from these filters.
+        """
         W = np.asarray(W, dtype=float)
         if W.shape != (self.K, len(self.lines)):
             raise ValueError(f"FilterBankExplorer.update: W must have shape (K, C_out) = "
                              f"{(self.K, len(self.lines))}; got {W.shape}")
+        self._show_values(W=W)
         self.W = W
         self.Z = conv1d(self.x[:, None], W[:, None, :])    # (L_out, C_out)
         self.A = relu(self.Z)

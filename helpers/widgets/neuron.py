@@ -2,11 +2,18 @@
 import ipywidgets as widgets
 import numpy as np
 
+from helpers.activations import get_activation
 from helpers.plotting import new_figure, plot_activation, plot_contributions
-from helpers.widgets.base import _Explorer, _activation, _slider
+from helpers.widgets.base import Explorer, show
 
 
-class NeuronExplorer(_Explorer):
+def _slider(description, value, lo=-2.0, hi=2.0):
+    return widgets.FloatSlider(value=value, min=lo, max=hi, step=0.1, description=description,
+                               continuous_update=True, readout_format=".1f",
+                               layout=widgets.Layout(width="260px"))
+
+
+class NeuronExplorer(Explorer):
     """One neuron a = sigma(x . w + b): sliders for the weights and the bias.
 
     Parameters
@@ -37,7 +44,7 @@ class NeuronExplorer(_Explorer):
         if self.x.ndim != 1 or w.shape != self.x.shape:
             raise ValueError(f"NeuronExplorer: x and w must be 1-D of the same length; got "
                              f"shapes {self.x.shape} and {w.shape}")
-        self.fn, _ = _activation(activation, "NeuronExplorer")
+        self.fn, _ = get_activation(activation, "NeuronExplorer")
         self.fig, (ax_bars, ax_act) = new_figure(2, figsize=(8.0, 3.0))
         plot_contributions(self.x, w, b, ax=ax_bars)
         zmax = 2.0 * (np.abs(self.x).sum() + 1.0)             # |z| the sliders can reach
@@ -46,8 +53,7 @@ class NeuronExplorer(_Explorer):
         self.ax_bars, self.ax_act = ax_bars, ax_act
         self.w_sliders = [_slider(f"w{i + 1}", v) for i, v in enumerate(w)]
         self.b_slider = _slider("b", b)
-        for s in [*self.w_sliders, self.b_slider]:
-            s.observe(self._on_change, names="value")
+        self._observe([*self.w_sliders, self.b_slider])
         self._init_output(widgets.HBox([widgets.VBox(self.w_sliders), self.b_slider]))
         self.update(w, b)
 
@@ -56,12 +62,24 @@ class NeuronExplorer(_Explorer):
         return (cls([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5),
                 [{"w": [0.1 * k, 1.0, -1.0], "b": 0.5 - 0.2 * k} for k in range(5)])
 
-    def _on_change(self, _change):
-        self.update([s.value for s in self.w_sliders], self.b_slider.value)
+    def control_values(self):
+        return dict(w=[s.value for s in self.w_sliders], b=self.b_slider.value)
+
+    def _set_controls(self, w, b):
+        for slider, value in zip(self.w_sliders, w):
+            show(slider, value)
+        show(self.b_slider, b)
 
     def update(self, w, b):
-        """Recompute z = x . w + b and a = sigma(z), redraw, and return a."""
+        """Recompute z = x . w + b and a = sigma(z), redraw, and return a.
+
+        The sliders move to w and b too, so a later slider change starts from them.
+        """
         w = np.asarray(w, dtype=float)
+        if w.shape != self.x.shape:
+            raise ValueError(f"NeuronExplorer.update: w must have shape {self.x.shape} like x; "
+                             f"got shape {w.shape}")
+        self._show_values(w=w, b=b)
         self.z = float(self.x @ w + b)
         self.a = float(self.fn(self.z))
         for bar, h in zip(self.bars, np.r_[self.x * w, b, self.z]):

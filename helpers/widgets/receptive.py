@@ -3,10 +3,10 @@ import ipywidgets as widgets
 
 from helpers.plotting import new_figure, plot_receptive_field
 from helpers.receptive_field import receptive_field_size, trace_receptive_field
-from helpers.widgets.base import _Explorer
+from helpers.widgets.base import Explorer
 
 
-class ReceptiveFieldExplorer(_Explorer):
+class ReceptiveFieldExplorer(Explorer):
     """A stack of identical conv layers and the receptive field of one top unit.
 
     Controls: number of layers, kernel size K, stride s and dilation d (every layer the
@@ -44,10 +44,9 @@ class ReceptiveFieldExplorer(_Explorer):
             kernel_size=widgets.IntSlider(kernel_size, 1, 7, description="kernel K", **opts),
             stride=widgets.IntSlider(stride, 1, 3, description="stride s", **opts),
             dilation=widgets.IntSlider(dilation, 1, 4, description="dilation d", **opts))
-        for s in self.sliders.values():
-            s.observe(self._on_change, names="value")
+        self.controls = self.sliders                  # update's argument names -> sliders
+        self._observe(self.sliders.values())
         self._init_output(widgets.HBox(list(self.sliders.values())))
-        self._busy = False
         self.update(n_layers, kernel_size, stride, dilation)
 
     @classmethod
@@ -55,19 +54,13 @@ class ReceptiveFieldExplorer(_Explorer):
         return cls(L=48), [dict(n_layers=3, kernel_size=3, stride=2, dilation=1),
                            dict(n_layers=4, kernel_size=5, stride=1, dilation=2)]
 
-    def _on_change(self, _change):
-        if not self._busy:
-            self.update(**{name: s.value for name, s in self.sliders.items()})
-
     def update(self, n_layers, kernel_size, stride=1, dilation=1):
         """Redraw for a new stack; return the input positions in the receptive field.
 
         The sliders are moved to the given values too, so a later slider change starts there.
         """
-        self._busy = True
-        for name, value in zip(self.sliders, (n_layers, kernel_size, stride, dilation)):
-            self.sliders[name].value = value
-        self._busy = False
+        self._show_values(n_layers=n_layers, kernel_size=kernel_size, stride=stride,
+                          dilation=dilation)
         self.layers = [(int(kernel_size), int(stride), int(dilation))] * int(n_layers)
         self.r = receptive_field_size(self.layers)
         self.levels = trace_receptive_field(self.L, self.layers, padding="same")

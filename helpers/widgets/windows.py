@@ -4,15 +4,17 @@ import textwrap
 import ipywidgets as widgets
 import numpy as np
 
+from helpers.activations import get_activation
 from helpers.conv import correlate1d
+from helpers.geometry import GeometryError, geometry
 from helpers.plot_windows import (plot_conv_geometry, plot_sliding_window, set_conv_geometry,
                                   set_sliding_window)
 from helpers.plotting import PALETTE, new_figure
 from helpers.validation import check_int
-from helpers.widgets.base import _Explorer, _activation
+from helpers.widgets.base import Explorer
 
 
-class WindowExplorer(_Explorer):
+class WindowExplorer(Explorer):
     """Slide one filter w along x: z_i = x[i:i+K] . w and a_i = sigma(z_i) ("valid", stride 1).
 
     A slider moves the window position i; the figure frames the window x[i:i+K], shows the
@@ -41,13 +43,13 @@ class WindowExplorer(_Explorer):
     def __init__(self, x, w, activation="relu"):
         self.x, self.w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
         self.L_out = len(correlate1d(self.x, self.w))          # checks shapes, K <= L
-        self.fn, self.fn_name = _activation(activation, "WindowExplorer")
+        self.fn, self.fn_name = get_activation(activation, "WindowExplorer")
         self.fig, self.ax = new_figure(1, figsize=(max(5.0, 0.55 * len(self.x) + 2.2), 3.0))
         plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn, fn_name=self.fn_name)
         self.slider = widgets.IntSlider(value=0, min=0, max=self.L_out - 1,
                                         description="position i", continuous_update=True)
-        self.i = None
-        self.slider.observe(self._on_slide, names="value")
+        self.controls = dict(i=self.slider)
+        self._observe([self.slider])
         self._init_output(self.slider)
         self.update(0)
 
@@ -55,17 +57,14 @@ class WindowExplorer(_Explorer):
     def demo(cls):
         return cls([1, 3, -1, 0, 2, -2, 1], [1, -1, 2]), [{"i": i} for i in range(5)]
 
-    def _on_slide(self, change):
-        if change["new"] != self.i:             # not the echo of update() setting the slider
-            self.update(change["new"])
-
     def update(self, i):
         """Move the window to position i; redraw; return a_i = sigma(x[i:i+K] . w)."""
         i = check_int(i, "i (the window position)", "WindowExplorer.update", 0)
         if i >= self.L_out:
             raise ValueError(f"WindowExplorer.update: i must be < L_out = L - K + 1 = "
                              f"{self.L_out}; got {i}")
-        self.i = self.slider.value = i          # the slider shows calls from code too
+        self._show_values(i=i)                  # the slider shows calls from code too
+        self.i = i
         self.products = self.x[i:i + len(self.w)] * self.w                # (K,)
         self.z = float(self.products.sum())
         self.a = float(self.fn(self.z))
@@ -74,7 +73,7 @@ class WindowExplorer(_Explorer):
         return self.a
 
 
-class GeometryExplorer(_Explorer):
+class GeometryExplorer(Explorer):
     """Padding, stride, dilation and kernel size: which inputs each output reads.
 
     Controls for L, K, padding, stride s and dilation d redraw the connection diagram of
@@ -88,7 +87,7 @@ class GeometryExplorer(_Explorer):
     reads : list of list of int
         ``reads[i]`` = the input positions output i reads; < 0 or >= L means a padded zero.
     error : str or None
-        The message when the kernel is longer than the padded input.
+        When the kernel is longer than the padded input: why (``GeometryError.reason``).
     controls : dict of ipywidgets
         ``"L"``, ``"K"``, ``"stride"``, ``"dilation"`` (IntSliders) and ``"padding"``
         (Dropdown: "valid", "same", "full", 1, 2).
@@ -109,11 +108,9 @@ class GeometryExplorer(_Explorer):
                          "padding": widgets.Dropdown(options=self.PADDINGS, value=padding,
                                                      description="padding",
                                                      layout=widgets.Layout(width="230px"))}
-        self._syncing = False
         self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
         plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
-        for c in self.controls.values():
-            c.observe(self._on_change, names="value")
+        self._observe(self.controls.values())
         c = self.controls
         self._init_output(widgets.HBox([widgets.VBox([c["L"], c["K"], c["padding"]]),
                                         widgets.VBox([c["stride"], c["dilation"]])]))
@@ -126,40 +123,33 @@ class GeometryExplorer(_Explorer):
         keys = ("L", "K", "stride", "padding", "dilation")
         return cls(), [dict(zip(keys, case)) for case in cases]
 
-    def _on_change(self, _change):
-        if self._syncing:
-            return
-        c = self.controls
-        self.update(c["L"].value, c["K"].value, c["stride"].value, c["padding"].value,
-                    c["dilation"].value)
-
-    def _sync_controls(self, values):
-        """Show the values of an update called from code on the controls (without re-updating)."""
-        self._syncing = True
-        try:
-            for name, value in values.items():
-                if name != "padding" or value in dict(self.PADDINGS).values():
-                    self.controls[name].value = value
-        finally:
-            self._syncing = False
+    def _set_controls(self, **values):
+        """As the base class, but a padding the dropdown does not offer leaves it alone."""
+        if values["padding"] not in dict(self.PADDINGS).values():
+            del values["padding"]
+        super()._set_controls(**values)
 
     def update(self, L, K, stride=1, padding="valid", dilation=1):
-        """Redraw for these arguments; return L_out (None if the kernel does not fit)."""
-        self._sync_controls(dict(L=L, K=K, stride=stride, padding=padding, dilation=dilation))
+        """Redraw for these arguments; return L_out (None if the kernel does not fit).
+
+        The controls move to these values too (a padding the dropdown does not offer, such
+        as (0, 2), leaves the dropdown where it was).
+        """
+        self._show_values(L=L, K=K, stride=stride, padding=padding, dilation=dilation)
         try:
-            self.p_left, self.p_right, self.L_out = set_conv_geometry(
-                self.ax, L, K, stride, padding, dilation)
-        except ValueError as err:                       # kernel longer than the padded input
-            self.error, self.L_out, self.reads = str(err).split(": ", 1)[1], None, []
+            g = geometry(L, K, stride, padding, dilation, "GeometryExplorer.update")
+        except GeometryError as err:                    # kernel longer than the padded input
+            self.error, self.L_out, self.reads = err.reason, None, []
+            self.p_left, self.p_right = err.p_left, err.p_right
             for artist in self.ax.collections[:3]:
                 artist.set_visible(False)
             self.ax.set_title(textwrap.fill(self.error, 95), fontsize=9, color=PALETTE[3])
         else:
-            self.error = None
+            self.error, self.p_left, self.p_right, self.L_out = None, g.p_left, g.p_right, g.L_out
+            set_conv_geometry(self.ax, L, K, stride, padding, dilation)
             for artist in self.ax.collections[:3]:
                 artist.set_visible(True)
             self.ax.title.set_color("black")
-            self.reads = [[i * stride + k * dilation - self.p_left for k in range(K)]
-                          for i in range(self.L_out)]
+            self.reads = g.positions().tolist()         # reads[i][k] = i s + k d - p_left
         self._render()
         return self.L_out

@@ -1,0 +1,283 @@
+"""The geometry of a 1-D convolution, in one place: padding, output length, tap positions.
+
+A kernel of K taps with dilation d spans K_eff = d (K - 1) + 1 inputs. With p_left zeros
+before a length-L input and p_right after it, and stride s, the layer has
+
+    L_out = floor((L + p_left + p_right - K_eff) / s) + 1
+
+outputs, and output i reads, with tap k, the input position
+
+    pos[i, k] = i s + k d - p_left        (i = 0..L_out-1, k = 0..K-1),
+
+where a position < 0 or >= L is a padded zero. ``geometry(...)`` checks the arguments once
+and returns all of these numbers as a ``Geometry``; every other helper takes them from there.
+A kernel longer than the padded input raises ``GeometryError``, a ``ValueError`` that carries
+its numbers as attributes, so no caller needs to read the message.
+"""
+import numbers
+from typing import NamedTuple
+
+import numpy as np
+
+from helpers.validation import check_int
+
+__all__ = ["Geometry", "GeometryError", "geometry", "effective_kernel_size",
+           "conv_output_length", "padding_amounts", "PADDING_HELP"]
+
+PADDING_HELP = "'valid', 'same', 'full', an int >= 0, or a (left, right) pair of ints >= 0"
+
+
+class GeometryError(ValueError):
+    """The kernel is longer than the padded input, so no window fits.
+
+    A ``ValueError`` (so ``except ValueError`` still catches it) whose numbers are attributes:
+
+    Attributes
+    ----------
+    func : str
+        The public function that was called (the message's prefix).
+    L, K, stride, dilation, p_left, p_right, K_eff : int
+        The geometry; ``K_eff = d (K - 1) + 1 > L_pad``.
+    L_pad : int
+        ``L + p_left + p_right``.
+    reason : str
+        The message without the ``"func: "`` prefix, for a caller that shows it elsewhere.
+    """
+
+    def __init__(self, func, L, K, stride, dilation, p_left, p_right):
+        self.func, self.L, self.K, self.stride, self.dilation = func, L, K, stride, dilation
+        self.p_left, self.p_right = p_left, p_right
+        self.K_eff = effective_kernel_size(K, dilation)
+        self.L_pad = L + p_left + p_right
+        dil = f", dilation d={dilation}, so K_eff = d(K-1)+1 = {self.K_eff}" if dilation > 1 else ""
+        self.reason = (f"the kernel (K={K}{dil}) is longer than the padded input "
+                       f"(L={L} + padding {p_left}+{p_right} = {self.L_pad}), so no window "
+                       f"fits. Use a shorter kernel, or padding='same' or 'full'.")
+        super().__init__(f"{func}: {self.reason}")
+
+
+class Geometry(NamedTuple):
+    """The numbers of one 1-D convolution (or pooling) layer; made by ``geometry(...)``.
+
+    Fields
+    ------
+    L : int
+        Input length.
+    K : int
+        Kernel size (number of taps).
+    stride : int
+        Step s between windows.
+    dilation : int
+        Gap d between taps (d = 1: an ordinary kernel).
+    p_left, p_right : int
+        Zeros added before and after the input.
+    K_eff : int
+        ``d (K - 1) + 1``, the inputs one window spans.
+    L_out : int
+        ``floor((L + p_left + p_right - K_eff) / s) + 1``, the number of outputs.
+    """
+
+    L: int
+    K: int
+    stride: int
+    dilation: int
+    p_left: int
+    p_right: int
+    K_eff: int
+    L_out: int
+
+    @property
+    def L_pad(self):
+        """``L + p_left + p_right``, the length of the padded input."""
+        return self.L + self.p_left + self.p_right
+
+    def positions(self, padded=False):
+        """The tap-position table: which input each tap of each output reads.
+
+        Parameters
+        ----------
+        padded : bool, default False
+            If True, count positions in the padded input (add p_left): all then lie in
+            0 .. L_pad - 1.
+
+        Returns
+        -------
+        pos : numpy.ndarray of int, shape (L_out, K)
+            ``pos[i, k] = i s + k d - p_left``; an entry < 0 or >= L is a padded zero.
+        """
+        shift = 0 if padded else self.p_left
+        return (np.arange(self.L_out)[:, None] * self.stride
+                + np.arange(self.K)[None, :] * self.dilation - shift)      # (L_out, K)
+
+    def pad(self, x, axis=0):
+        """``x`` with p_left zeros before and p_right after it along ``axis`` (no copy if none).
+
+        Parameters
+        ----------
+        x : numpy.ndarray, length L along ``axis``
+        axis : int, default 0
+
+        Returns
+        -------
+        numpy.ndarray, length L + p_left + p_right along ``axis``
+        """
+        if not (self.p_left or self.p_right):
+            return x
+        widths = [(0, 0)] * x.ndim
+        widths[axis] = (self.p_left, self.p_right)
+        return np.pad(x, widths)
+
+    def inside(self):
+        """``(pos, mask)``: the table of ``positions()`` and where it is a real input, both (L_out, K)."""
+        pos = self.positions()
+        return pos, (pos >= 0) & (pos < self.L)
+
+
+def effective_kernel_size(K, dilation=1):
+    """``K_eff = d (K - 1) + 1``: how many inputs a dilated kernel of K taps spans.
+
+    Introduced in notebook 03.
+    """
+    return dilation * (K - 1) + 1
+
+
+def _padding(L, K_eff, s, padding, func):
+    """``(p_left, p_right)`` for a checked L, K_eff and s; checks ``padding`` itself."""
+    if isinstance(padding, str):
+        if padding == "valid":
+            return 0, 0
+        if padding == "full":
+            return K_eff - 1, K_eff - 1
+        if padding == "same":    # TensorFlow's rule: L_out = ceil(L / s), extra zero on the right
+            total = max((-(-L // s) - 1) * s + K_eff - L, 0)
+            return total // 2, total - total // 2
+        raise ValueError(f"{func}: padding must be {PADDING_HELP}; got {padding!r}")
+    if isinstance(padding, (tuple, list)):
+        if len(padding) != 2:
+            raise ValueError(f"{func}: padding as a sequence must be a (left, right) pair; "
+                             f"got {len(padding)} values {tuple(padding)!r}")
+        return (check_int(padding[0], "padding[0] (left)", func, 0),
+                check_int(padding[1], "padding[1] (right)", func, 0))
+    if isinstance(padding, numbers.Integral) and not isinstance(padding, bool):
+        p = check_int(padding, "padding", func, 0)
+        return p, p
+    raise TypeError(f"{func}: padding must be {PADDING_HELP}; got {padding!r} "
+                    f"({type(padding).__name__})")
+
+
+def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
+    """Check a layer's geometry once and return all its numbers.
+
+    Parameters
+    ----------
+    L : int
+        Input length, >= 1.
+    K : int
+        Kernel size, >= 1.
+    stride : int, default 1
+        Step s between windows, >= 1.
+    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
+        ``"valid"``: none. ``"full"``: K_eff - 1 zeros on each side. ``"same"`` follows
+        TensorFlow: L_out = ceil(L / s), total padding max((L_out - 1) s + K_eff - L, 0), of
+        which total // 2 goes on the left and the rest on the right. An int p means (p, p).
+    dilation : int, default 1
+        Gap d between taps, >= 1.
+    func : str
+        The public function's name, used as the prefix of every error message.
+
+    Returns
+    -------
+    Geometry
+        ``(L, K, stride, dilation, p_left, p_right, K_eff, L_out)`` with
+        ``K_eff = d (K - 1) + 1`` and ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``;
+        ``.positions()`` gives the (L_out, K) table ``i s + k d - p_left``.
+
+    Raises
+    ------
+    TypeError, ValueError
+        If an argument has the wrong type or range (the message names it).
+    GeometryError
+        If the kernel is longer than the padded input (K_eff > L + p_left + p_right).
+
+    Examples
+    --------
+    >>> g = geometry(4, 3, padding="same")
+    >>> g.p_left, g.p_right, g.L_out
+    (1, 1, 4)
+    >>> g.positions()[0]                    # output 0 reads a padded zero, x_0 and x_1
+    array([-1,  0,  1])
+
+    Introduced in notebook 03.
+    """
+    L = check_int(L, "L (the input length)", func, 1)
+    K = check_int(K, "K (the kernel size)", func, 1)
+    s = check_int(stride, "stride", func, 1)
+    d = check_int(dilation, "dilation", func, 1)
+    K_eff = effective_kernel_size(K, d)
+    pl, pr = _padding(L, K_eff, s, padding, func)
+    if K_eff > L + pl + pr:
+        raise GeometryError(func, L, K, s, d, pl, pr)
+    return Geometry(L, K, s, d, pl, pr, K_eff, (L + pl + pr - K_eff) // s + 1)
+
+
+def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
+    """Number of outputs of a 1-D correlation/convolution.
+
+    Parameters
+    ----------
+    L : int
+        Input length.
+    K : int
+        Kernel size (number of taps).
+    stride : int, default 1
+        Step s between consecutive windows.
+    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
+        Zeros added at the ends; see ``padding_amounts``.
+    dilation : int, default 1
+        Gap d between taps (d = 1 is an ordinary kernel).
+
+    Returns
+    -------
+    int
+        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``.
+
+    Raises
+    ------
+    ValueError
+        If the kernel is longer than the padded input (a ``GeometryError``), or an argument
+        is out of range.
+
+    Examples
+    --------
+    >>> conv_output_length(10, 3), conv_output_length(10, 3, padding="full")
+    (8, 12)
+    >>> conv_output_length(10, 3, stride=3)   # floor(7 / 3) + 1: the last input is never read
+    3
+
+    Introduced in notebook 03.
+    """
+    return geometry(L, K, stride, padding, dilation, "conv_output_length").L_out
+
+
+def padding_amounts(L, K, stride=1, padding="valid", dilation=1):
+    """Zeros added on the left and on the right of a length-L input.
+
+    ``"valid"`` adds none. ``"full"`` adds K_eff - 1 on each side, so every output that
+    touches at least one input is kept. ``"same"`` follows TensorFlow: L_out = ceil(L / s),
+    total padding max((L_out - 1) s + K_eff - L, 0), of which total // 2 goes on the left and
+    the rest (one more when the total is odd) on the right. An int p means (p, p).
+
+    Returns
+    -------
+    (int, int)
+        ``(p_left, p_right)``.
+
+    Examples
+    --------
+    >>> padding_amounts(10, 4, padding="same")
+    (1, 2)
+
+    Introduced in notebook 03.
+    """
+    g = geometry(L, K, stride, padding, dilation, "padding_amounts")
+    return g.p_left, g.p_right
