@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark for notebook 08: its three trained models on GunPoint over 10 seeds, and the shift table.
+"""Benchmark for notebook 08: its three models on GunPoint over 10 seeds, and the shift table.
 
     .venv/bin/python benchmarks/train_gunpoint.py
 
@@ -7,11 +7,11 @@ Prints, per seed, the wall time of one training and the test accuracy of CNN1d (
 16 filters, ReLU, global average pooling, linear; 290 parameters) and of the MLP (150-16-2,
 2,450 parameters), both 1000 full-batch Adam steps at lr 0.01, and of SlopeCNN (the same CNN with
 32 filters over two input channels, x and its slope x_i - x_(i-1); 1,058 parameters; 2000 steps)
--- the models and seeds 0..9 of notebook 08 section 5 -- then per model the mean ± sample std (ddof=1), min and max accuracy
-and the median and max time per training: the notebook's 10-seed table plus the timings it
-leaves out of its checked outputs. Then the test accuracy of the CNN, the MLP and 1-NN
-(Euclidean) trained on the centre crop (margin 15) and tested on crops shifted by
-t = -15..15 samples.
+-- the models and seeds 0..9 of notebook 08 section 5 -- then per model the mean ± sample std
+(ddof=1), min and max accuracy and the median and max time per training: the notebook's
+10-seed table plus the timings it leaves out of its checked outputs. Then the test accuracy
+of the CNN, the MLP and 1-NN (Euclidean) trained on the centre crop (margin 15) and tested
+on crops shifted by t = -15..15 samples.
 Targets (issue 8): CNN mean accuracy >= 0.98 with < 1000 parameters, each training <= 20 s on
 2 cores; the CNN beats the MLP and 1-NN at every shift t in [-10, 10].
 """
@@ -20,47 +20,9 @@ import numpy as np
 from helpers.baselines import one_nn_predict, shifted_crop
 from helpers.data import load_gunpoint
 from helpers.im2col import im2col1d
-from helpers.layers import softmax_cross_entropy_backward, softmax_cross_entropy_forward
-from helpers.train import MLP, CNN1d, accuracy, fit
+from helpers.train import MLP, CNN1d, SlopeCNN, accuracy, fit, with_slope
 
 EPOCHS, LR, MARGIN, SEEDS = 1000, 0.01, 15, range(10)
-
-
-def with_slope(X):
-    """(N, L) series -> (N, L, 2): channel 0 is x_i, channel 1 the slope x_i - x_(i-1) (0 at i = 0)."""
-    return np.stack([X, np.diff(X, axis=1, prepend=X[:, :1])], axis=2)
-
-
-class SlopeCNN:
-    """Notebook 08's SlopeCNN (a copy; it takes patch matrices P = im2col1d(with_slope(X), 15)).
-
-    conv (K*C_in -> F, as Z = P W_flat + b) -> ReLU -> global average pooling -> dense (F -> 2).
-    """
-
-    def __init__(self, n_filters=32, kernel_size=15, n_channels=2, seed=0):
-        rng = np.random.default_rng(seed)
-        KC, F = kernel_size * n_channels, n_filters
-        self.params = {"W1": rng.normal(0.0, np.sqrt(2.0 / KC), size=(KC, F)),   # W_flat
-                       "b1": np.zeros(F),
-                       "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, 2)), "b2": np.zeros(2)}
-        self.n_params = sum(p.size for p in self.params.values())
-
-    def forward(self, P):                          # P (N, L_out, K*C_in) -> logits (N, 2), a, h
-        Z = P @ self.params["W1"] + self.params["b1"]   # (N, L_out, F): Z_n = P_n W_flat + b per example
-        a = np.maximum(Z, 0)                       # (N, L_out, F) feature maps
-        h = a.mean(axis=1)                         # (N, F) pooled features
-        return h @ self.params["W2"] + self.params["b2"], a, h
-
-    def predict(self, P):
-        return self.forward(P)[0].argmax(axis=1)
-
-    def loss_and_grads(self, P, y):
-        logits, a, h = self.forward(P)
-        loss, cache = softmax_cross_entropy_forward(logits, y)
-        dlogits = softmax_cross_entropy_backward(1.0, cache)                        # (N, 2)
-        dZ = (a > 0) * (dlogits @ self.params["W2"].T)[:, None, :] / a.shape[1]     # (N, L_out, F)
-        return loss, {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # dW_flat = sum_n P_n^T dZ_n
-                      "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits, "b2": dlogits.sum(axis=0)}
 
 
 # name -> (model for a series length L and a seed, input transform, training steps)

@@ -3,6 +3,8 @@
 * ``CNN1d``: conv1d (K taps, 1 -> F channels) -> ReLU -> global pooling -> dense (F -> classes).
   Its parameter count does not depend on the series length L.
 * ``MLP``: dense (L -> H) -> ReLU -> dense (H -> classes), the same series flattened.
+* ``SlopeCNN``: notebook 08's stretch model; the conv layer is one product Z = P W_flat + b
+  on patch matrices P computed once (``im2col1d(with_slope(X), K)``).
 
 Both take a batch X of shape (N, L) (one channel; the CNN adds the channel axis itself) and
 labels y (N,), return logits (N, n_classes), and are seeded and deterministic.
@@ -11,14 +13,25 @@ import time
 
 import numpy as np
 
-from helpers.layers import (conv1d_backward, conv1d_forward, dense_backward, dense_forward,
-                            relu_backward, relu_forward, softmax_cross_entropy_backward,
-                            softmax_cross_entropy_forward)
-from helpers.pooling import (global_avgpool_backward, global_avgpool_forward,
-                             global_maxpool_backward, global_maxpool_forward)
+from helpers.layers import (
+    conv1d_backward,
+    conv1d_forward,
+    dense_backward,
+    dense_forward,
+    relu_backward,
+    relu_forward,
+    softmax_cross_entropy_backward,
+    softmax_cross_entropy_forward,
+)
+from helpers.pooling import (
+    global_avgpool_backward,
+    global_avgpool_forward,
+    global_maxpool_backward,
+    global_maxpool_forward,
+)
 from helpers.validation import as_float_array
 
-__all__ = ["CNN1d", "MLP", "Adam", "fit", "accuracy"]
+__all__ = ["CNN1d", "MLP", "SlopeCNN", "with_slope", "Adam", "fit", "accuracy"]
 
 _POOLS = {"avg": (global_avgpool_forward, global_avgpool_backward),
           "max": (global_maxpool_forward, global_maxpool_backward)}
@@ -139,6 +152,56 @@ class MLP(_Model):
         dA, dW2, db2 = dense_backward(dlogits, c2)
         _, dW1, db1 = dense_backward(relu_backward(dA, c_relu), c1)
         return {"W1": dW1, "b1": db1, "W2": dW2, "b2": db2}
+
+
+def with_slope(X):
+    """Add the slope as a second channel: (N, L) series -> (N, L, 2).
+
+    Channel 0 is x_i, channel 1 the slope x_i - x_(i-1) (0 at i = 0). Introduced in notebook 08.
+    """
+    X = as_float_array(X, "X", (2,), "(N, L)", "with_slope")
+    return np.stack([X, np.diff(X, axis=1, prepend=X[:, :1])], axis=2)
+
+
+class SlopeCNN(_Model):
+    """conv as Z = P W_flat + b -> ReLU -> global average pooling -> dense, on patch matrices.
+
+    The model of notebook 08's stretch section: it takes patch matrices
+    P = ``im2col1d(with_slope(X), K)`` of shape (N, L_out, K*C_in), computed once before
+    training, so each step is one product per example, Z_n = P_n W_flat + b.
+
+    Parameters
+    ----------
+    n_filters : int
+        F = C_out, the number of filters.
+    kernel_size : int
+        K, taps per filter.
+    n_channels : int
+        C_in (2 for ``with_slope``).
+    seed : int
+        Seed of the weight initialisation (He for W_flat (K*C_in, F), 1/F for the dense layer).
+
+    Introduced in notebook 08.
+    """
+
+    def __init__(self, n_filters=32, kernel_size=15, n_channels=2, seed=0):
+        rng = np.random.default_rng(seed)
+        KC, F = kernel_size * n_channels, n_filters
+        self.params = {"W1": rng.normal(0.0, np.sqrt(2.0 / KC), size=(KC, F)),   # W_flat
+                       "b1": np.zeros(F),
+                       "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, 2)), "b2": np.zeros(2)}
+
+    def _forward(self, P):
+        Z = P @ self.params["W1"] + self.params["b1"]   # (N, L_out, F): Z_n = P_n W_flat + b
+        a = np.maximum(Z, 0)                            # (N, L_out, F) feature maps
+        h = a.mean(axis=1)                              # (N, F) pooled features
+        return h @ self.params["W2"] + self.params["b2"], (P, a, h)
+
+    def _backward(self, dlogits, caches):
+        P, a, h = caches
+        dZ = (a > 0) * (dlogits @ self.params["W2"].T)[:, None, :] / a.shape[1]   # (N, L_out, F)
+        return {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # dW_flat = sum_n P_n^T dZ_n
+                "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits, "b2": dlogits.sum(axis=0)}
 
 
 class Adam:

@@ -3,7 +3,9 @@ import numpy as np
 import pytest
 
 from helpers.gradcheck import numerical_gradient, rel_error
-from helpers.train import MLP, CNN1d, accuracy, fit
+from helpers.im2col import im2col1d
+from helpers.layers import conv1d_forward
+from helpers.train import MLP, CNN1d, SlopeCNN, accuracy, fit, with_slope
 
 
 def toy_data(seed=0, N=12, L=20):
@@ -19,10 +21,13 @@ def toy_data(seed=0, N=12, L=20):
 
 @pytest.mark.parametrize("make", [lambda: CNN1d(3, 5, pool="avg", seed=1),
                                   lambda: CNN1d(3, 5, pool="max", padding="same", seed=2),
-                                  lambda: MLP(20, 4, seed=3)])
+                                  lambda: MLP(20, 4, seed=3),
+                                  lambda: SlopeCNN(n_filters=3, kernel_size=5, seed=4)])
 def test_gradients_match_numerical_gradients(make):
     model = make()
     X, y = toy_data()
+    if isinstance(model, SlopeCNN):
+        X = im2col1d(with_slope(X), 5)             # (N, L_out, K*C_in): the model takes patches
     _, grads = model.loss_and_grads(X, y)
     for name, p in model.params.items():
         num = numerical_gradient(lambda _: model.loss_and_grads(X, y)[0], p)
@@ -75,3 +80,15 @@ def test_one_nn_matches_its_loop_twin_and_shifted_crop_moves_the_window():
     np.testing.assert_array_equal(shifted_crop(X, 2, -2), [[0, 1, 2, 3, 4, 5]])
     with pytest.raises(ValueError, match=r"shift must be an integer in \[-2, 2\]; got 3"):
         shifted_crop(X, 2, 3)
+
+
+def test_slope_cnn_conv_is_the_conv_layer_on_x_and_its_slope():
+    X, _ = toy_data()
+    model = SlopeCNN(n_filters=4, kernel_size=5, seed=0)
+    Xs = with_slope(X)                                             # (N, L, 2)
+    assert np.array_equal(Xs[:, 1:, 1], np.diff(X, axis=1)) and not Xs[:, 0, 1].any()
+    _, (P, a, _) = model._forward(im2col1d(Xs, 5))
+    W = model.params["W1"].reshape(5, 2, 4)                        # W_flat -> (K, C_in, C_out)
+    Z, _ = conv1d_forward(Xs, W, model.params["b1"])
+    assert np.allclose(a, np.maximum(Z, 0))
+    assert model.n_params == 5 * 2 * 4 + 4 + 4 * 2 + 2
