@@ -108,8 +108,8 @@ class LabServer:
     """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root.
 
     The notebooks are copied (so running them in the browser can never touch the
-    repository's files, even while others edit them); data/ and helpers/ are linked beside
-    them, so a notebook sees the same layout as under ``make lab``.
+    repository's files, even while others edit them); helpers/ (with its data) is linked
+    beside them, so a notebook sees the same layout as under ``make lab``.
     """
 
     def __init__(self, home, ipython_startup=None):
@@ -125,9 +125,7 @@ class LabServer:
         self.root.mkdir(parents=True)
         shutil.copytree(ROOT / "notebooks", self.root / "notebooks",
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
-        for name in ("data", "helpers"):
-            if (ROOT / name).exists():
-                (self.root / name).symlink_to(ROOT / name)
+        (self.root / "helpers").symlink_to(ROOT / "helpers")
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", *_as_root(),
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
                "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}",
