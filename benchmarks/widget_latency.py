@@ -4,7 +4,7 @@
     python benchmarks/widget_latency.py            # 25 timed updates per explorer
     python benchmarks/widget_latency.py -n 40
 
-Explorers are found, not listed: every subclass of ``helpers.widgets._Explorer`` (including
+Explorers are found, not listed: every subclass of ``helpers.widgets.Explorer`` (including
 ones added later) is built with its ``demo()`` classmethod, which returns the explorer and a
 few argument sets for ``update``; the script cycles through them. The figure goes the way it
 goes in JupyterLab: an IPython shell with the inline backend's formatters, so the PNG is
@@ -79,7 +79,7 @@ def main(argv=None):
     n = max(args.n, 20)
     shell = _shell()
     from helpers.plotting import use_style
-    from helpers.widgets import _Explorer
+    from helpers.widgets import Explorer
     use_style()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{n} timed updates per explorer; {os.cpu_count()} CPUs, load average {load:.1f} "
@@ -87,7 +87,7 @@ def main(argv=None):
     print(f"{'explorer':<24} {'median ms':>10} {'p90 ms':>8} {'max ms':>8} {'CPU ms':>8}  "
           f"target: median <= {TARGET_MS:.0f} ms")
     failed = []
-    for cls in explorer_classes(_Explorer):
+    for cls in explorer_classes(Explorer):
         try:
             median, p90, worst, cpu = time_updates(cls, n)
         except NotImplementedError as err:

@@ -37,7 +37,7 @@ def show(control, value):
 
 
 class Explorer:
-    """Base class of the explorers: controls in sync with ``update``, an Output showing ``self.fig``.
+    """Base class of the explorers: controls in sync with ``update``, an Output with ``self.fig``.
 
     Attributes
     ----------
@@ -55,7 +55,8 @@ class Explorer:
     def demo(cls):
         """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
         raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
-                                  "(explorer, [kwargs for update, ...]); see helpers/widgets/base.py")
+                                  "(explorer, [kwargs for update, ...]); see "
+                                  "helpers/widgets/base.py")
 
     # ------------------------------------------------------------------ controls
 
@@ -109,7 +110,7 @@ class Explorer:
         if not getattr(self, "_layout_done", False):
             FigureCanvasAgg(self.fig)                       # attaches itself as self.fig.canvas
             self.fig.draw_without_rendering()               # constrained layout places the axes
-            self.fig.set_layout_engine(None)                # keep those positions; one draw per render
+            self.fig.set_layout_engine(None)                # keep those positions: one draw
             self._layout_done = True
         png = io.BytesIO()
         self.fig.canvas.print_png(png, pil_kwargs={"compress_level": 1})  # fast zlib level
@@ -120,5 +121,3 @@ class Explorer:
     def _ipython_display_(self):
         display(self.widget)
 
-
-_Explorer = Explorer          # the old name, still imported by conv_unit.py and widget_latency.py

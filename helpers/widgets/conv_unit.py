@@ -7,8 +7,8 @@ from matplotlib.patches import Rectangle
 
 from helpers.conv import conv_output_length
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plotting import _sub, plot_conv_network, plot_toeplitz, tap_colour
-from helpers.widgets.base import _Explorer
+from helpers.plotting import plot_conv_network, plot_toeplitz, subscript, tap_colour
+from helpers.widgets.base import Explorer
 
 
 class ConvUnitView:
@@ -71,16 +71,16 @@ class ConvUnitView:
         self.taps = tap_index_matrix(K, L, s, dilation=d)                  # (L_out, L)
         for ax in (self.ax_T, self.ax_net, self.ax_x):
             ax.clear()
-        plot_toeplitz(self.T, self.taps, ax=self.ax_T, legend=False, zeros=False)  # fewer texts: faster
-        self.image = self.ax_T.images[0]
+        heat = plot_toeplitz(self.T, self.taps, ax=self.ax_T, legend=False,
+                             zeros=False)                                  # fewer texts: faster
+        self.image, self._values, self._value_rows = heat.image, heat.texts, heat.cells[:, 0]
         self.rgba = self.image.get_array().copy()                          # (L_out, L, 4)
         self.row_box = self.ax_T.add_patch(Rectangle((-0.5, -0.5), L, 1, fill=False, lw=3,
                                                      edgecolor="black", zorder=3))
-        plot_conv_network(self.T, self.taps, ax=self.ax_net, legend=True)
-        self.edges, self.out_nodes = self.ax_net.collections[0], self.ax_net.collections[2]
-        self._edge_rows, cols = np.nonzero(self.T)
-        self._edge_colours = [tap_colour(self.taps[i, j]) for i, j in zip(self._edge_rows, cols)]
-        self._tap_colour = tap_colour
+        net = plot_conv_network(self.T, self.taps, ax=self.ax_net, legend=True)
+        self.edges, self.out_nodes = net.edges, net.out_nodes
+        self._edge_rows = np.nonzero(self.taps >= 0)[0]                  # the edges' rows, in order
+        self._edge_colours = self.edges.get_colors().copy()
         self.bars = self.ax_x.bar(np.arange(L), self.x, color="0.8", width=0.6)
         self.ax_x.axhline(0, color="black", lw=0.8)
         self.ax_x.set_ylabel("input $x_j$")
@@ -113,8 +113,8 @@ class ConvUnitView:
         faded[:, :, :3] = 1.0 - 0.25 * (1.0 - faded[:, :, :3])
         faded[self.unit] = self.rgba[self.unit]
         self.image.set_data(faded)
-        for text, row in zip(self.ax_T.texts, np.nonzero(self.T)[0]):      # one per non-zero
-            text.set_visible(row == self.unit)                             # values of row i only
+        for text, row in zip(self._values, self._value_rows):              # values of row i only
+            text.set_visible(row == self.unit)
         self.row_box.set_y(self.unit - 0.5)
         lit = self._edge_rows == self.unit
         self.lit_edges = np.flatnonzero(lit)
@@ -125,15 +125,15 @@ class ConvUnitView:
                                        for i in range(L_out)])
         for j, bar in enumerate(self.bars):
             k = self.taps[self.unit, j]
-            bar.set_color(self._tap_colour(k) if k >= 0 else "0.8")
+            bar.set_color(tap_colour(k) if k >= 0 else "0.8")
         terms = " + ".join(f"({self.T[self.unit, j]:g})({self.x[j]:g})" for j in self.window)
-        self.ax_net.set_title(f"{_sub('z', self.unit)} = {terms} = {self.z:g}", fontsize=10)
+        self.ax_net.set_title(f"{subscript('z', self.unit)} = {terms} = {self.z:g}", fontsize=10)
         self.ax_T.set_title(f"T: row {self.unit} = output unit {self.unit}  "
                             f"(K={K}, s={s}, d={d}, L_out={L_out})", fontsize=10)
         return self.window
 
 
-class ConvMatrixExplorer(ConvUnitView, _Explorer):
+class ConvMatrixExplorer(ConvUnitView, Explorer):
     """``ConvUnitView`` with controls: output unit i, kernel size K, stride s, dilation d.
 
     Moving a control calls ``update``, which highlights the unit's row in T, its window on the

@@ -66,7 +66,7 @@ class ReceptiveFieldExplorer(Explorer):
         self.levels = trace_receptive_field(self.L, self.layers, padding="same")
         self.field = self.levels[0]
         self.ax.clear()
-        plot_receptive_field(self.L, self.layers, padding="same", ax=self.ax)
+        self.plot = plot_receptive_field(self.L, self.layers, padding="same", ax=self.ax)
         span = int(self.field[-1] - self.field[0] + 1) if len(self.field) else 0
         cut = "" if span == self.r else f", cut to {span} by the edges"
         self.ax.set_title(f"{n_layers} layer(s), K={kernel_size}, s={stride}, d={dilation}: "
