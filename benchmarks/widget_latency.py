@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Time the ``update`` method of every explorer in helpers.widgets (target: median <= 50 ms).
+"""Time every explorer's ``update`` in helpers.widgets (target: median <= 40 ms, p90 <= 60 ms).
 
     python benchmarks/widget_latency.py            # 25 timed updates per explorer
     python benchmarks/widget_latency.py -n 40
@@ -25,7 +25,8 @@ matplotlib.use("module://matplotlib_inline.backend_inline")
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 
-TARGET_MS = 50.0
+TARGET_MS = 40.0          # median of the updates, on a quiet machine
+TARGET_P90_MS = 60.0      # 90th percentile
 
 
 class _KeepLast(DisplayPublisher):
@@ -85,7 +86,7 @@ def main(argv=None):
     print(f"{n} timed updates per explorer; {os.cpu_count()} CPUs, load average {load:.1f} "
           f"(other work inflates wall-clock times; the CPU column is this process's own time)")
     print(f"{'explorer':<24} {'median ms':>10} {'p90 ms':>8} {'max ms':>8} {'CPU ms':>8}  "
-          f"target: median <= {TARGET_MS:.0f} ms")
+          f"target: median <= {TARGET_MS:.0f} ms, p90 <= {TARGET_P90_MS:.0f} ms")
     failed = []
     for cls in explorer_classes(Explorer):
         try:
@@ -99,8 +100,9 @@ def main(argv=None):
                   f"{type(err).__name__}: {err}")
             failed.append(cls.__name__)
             continue
-        verdict = "ok" if median <= TARGET_MS else "OVER TARGET"
-        if median > TARGET_MS:
+        over = median > TARGET_MS or p90 > TARGET_P90_MS
+        verdict = "OVER TARGET" if over else "ok"
+        if over:
             failed.append(cls.__name__)
         print(f"{cls.__name__:<24} {median:>10.1f} {p90:>8.1f} {worst:>8.1f} {cpu:>8.1f}  "
               f"{verdict}")

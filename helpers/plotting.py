@@ -26,7 +26,7 @@ __all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_
            "plot_activation", "plot_matrix", "plot_connections", "plot_toeplitz",
            "plot_conv_network", "plot_receptive_field", "plot_feature_maps", "BarsPlot",
            "ActivationPlot", "MatrixPlot", "ToeplitzPlot", "ReceptiveFieldPlot",
-           "FeatureMapsPlot"]
+           "FeatureMapsPlot", "remove_plot"]
 
 _OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
               "#000000"]     # in the roles of petroff10's first colours: blue, orange, red, ...
@@ -90,6 +90,9 @@ def new_figure(ncols=1, figsize=None, nrows=1, **subplots):
     return fig, axes
 
 
+_SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+
+
 def subscript(name, n):
     """``name`` with subscript ``n`` in Unicode (x₁₂): looks like mathtext, draws much faster."""
     return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
@@ -144,6 +147,19 @@ class ToeplitzPlot(NamedTuple):
     image: object           # AxesImage, RGBA (L_out, n_cols, 4)
     texts: list             # one Text per annotated cell, row-major
     cells: np.ndarray       # (len(texts), 2) int: the (row, column) of each text
+    grid: object            # LineCollection of the white lines between cells
+    labels: list            # with ticks=False: the row, column and axis labels (Texts)
+
+
+def remove_plot(plot):
+    """Remove from its axes every artist a plot function drew (every field but the axes).
+
+    Widgets call it to redraw one part of a figure in place, without ``ax.clear()``.
+    """
+    for field in plot[1:]:
+        for artist in field if isinstance(field, (list, tuple)) else [field]:
+            if hasattr(artist, "remove") and getattr(artist, "axes", None) is not None:
+                artist.remove()
 
 
 class ReceptiveFieldPlot(NamedTuple):
@@ -151,6 +167,7 @@ class ReceptiveFieldPlot(NamedTuple):
     ax: object
     edges: object           # LineCollection of the traced connections
     units: list             # units[l]: PathCollection of level l's units (traced ones coloured)
+    span: object            # the shaded receptive field on the input row (None if empty)
 
 
 class FeatureMapsPlot(NamedTuple):
@@ -174,20 +191,20 @@ def plot_contributions(x, w, b=0.0, ax=None):
     -------
     BarsPlot
         ``(ax, bars)``: the n + 2 bars (products, bias, z) in that order, labelled
-        x_0 w_0 … x_(n-1) w_(n-1), b, z.
+        x₀w₀ … x₍ₙ₋₁₎w₍ₙ₋₁₎, b, z (plain text, not mathtext: the explorer redraws them).
 
     Introduced in notebook 01.
     """
     ax = _ax(ax)
     x, w = np.asarray(x, float), np.asarray(w, float)
     values = np.r_[x * w, b, x @ w + b]
-    labels = [f"$x_{{{i}}}w_{{{i}}}$" for i in range(len(x))] + ["$b$", "$z$"]
+    labels = [subscript("x", i) + subscript("w", i) for i in range(len(x))] + ["b", "z"]
     colours = [PALETTE[0]] * len(x) + [PALETTE[1], HIGHLIGHT]
     bars = ax.bar(range(len(values)), values, color=colours)
     ax.axhline(0, color="black", lw=0.8)
     ax.set_xticks(range(len(values)), labels)
     ax.set_ylabel("value")
-    ax.set_title("products, bias and their sum $z = x \\cdot w + b$")
+    ax.set_title("products, bias and their sum z = x · w + b")   # plain text: fast redraws
     return BarsPlot(ax, bars)
 
 
@@ -203,11 +220,11 @@ def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
     """
     ax = _ax(ax)
     grid = np.linspace(*zlim, 201)
-    curve, = ax.plot(grid, fn(grid), color=PALETTE[0], ls="-", label=f"$\\sigma$ = {name}")
+    curve, = ax.plot(grid, fn(grid), color=PALETTE[0], ls="-", label=f"σ = {name}")
     marker, = ax.plot([z], [fn(np.asarray(z))], "o", color=HIGHLIGHT, ms=9,
-                      label="$(z, \\sigma(z))$")
-    ax.set_xlabel("$z$")
-    ax.set_ylabel("$a = \\sigma(z)$")
+                      label="(z, σ(z))")
+    ax.set_xlabel("z")
+    ax.set_ylabel("a = σ(z)")
     ax.legend(loc="upper left")
     return ActivationPlot(ax, curve, marker)
 
@@ -281,7 +298,7 @@ def _text_colour(rgb):
 
 
 def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
-                  zeros=True, tap_name="w"):
+                  zeros=True, tap_name="w", ticks=True):
     """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
 
     Parameters
@@ -298,12 +315,17 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
         Write the values of the non-zeros, and a small grey "0" in the other cells.
     tap_name : str
         Name of the weights in the legend (``w_k = value``).
+    ticks : bool, default True
+        Label rows and columns with the axes' ticks; False: only the columns, with plain
+        texts, and the axes switched off, which draws several times faster (the explorers
+        redraw it often and name the row in a title).
 
     Returns
     -------
     ToeplitzPlot
-        ``(ax, image, texts, cells)``: the RGBA image (rows = output units, columns =
-        inputs), the value texts and the (row, column) of each.
+        ``(ax, image, texts, cells, grid, labels)``: the RGBA image (rows = output units,
+        columns = inputs), the value texts and the (row, column) of each, the cell borders
+        and (``ticks=False``) the label texts.
 
     Introduced in notebook 04.
     """
@@ -326,19 +348,33 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
                                  fontsize=9 if on else 7,
                                  color=_text_colour(rgba[r, c]) if on else "0.6"))
             cells.append((r, c))
-    ax.set_xticks(range(n_cols), [str(c - pl).replace("-", "\u2212") for c in range(n_cols)])
-    ax.set_yticks(range(L_out))
-    ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
-    ax.set_yticks(np.arange(-0.5, L_out), minor=True)
-    ax.grid(True, which="minor", color="white", lw=1.5)
-    ax.grid(False, which="major")
-    ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("input $j$" + (" (grey: padding)" if pl or pr else ""))
-    ax.set_ylabel("output unit $i$")
+    grid = ax.add_collection(LineCollection(
+        [[(c, -0.5), (c, L_out - 0.5)] for c in np.arange(-0.5, n_cols)]
+        + [[(-0.5, r), (n_cols - 0.5, r)] for r in np.arange(-0.5, L_out)],
+        colors="white", linewidths=1.5))
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(L_out - 0.5, -0.5)
+    ax.grid(False)
+    columns = [str(c - pl).replace("-", "\u2212") for c in range(n_cols)]
+    xlabel = "input $j$" + (" (grey: padding)" if pl or pr else "")
+    labels = []
+    if ticks:
+        ax.set_xticks(range(n_cols), columns)
+        ax.set_yticks(range(L_out))
+        ax.tick_params(length=0)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("output unit $i$")
+    else:
+        ax.set_axis_off()
+        labels = ([ax.text(c, L_out - 0.35, name, ha="center", va="top", fontsize=9)
+                   for c, name in enumerate(columns)]                  # rows: say it in a title
+                  + [ax.text((n_cols - 1) / 2, L_out + 0.35, xlabel.replace("$", ""),
+                             ha="center", va="top", fontsize=10)])
     if legend and taps.max() >= 0:
         ax.legend(handles=tap_legend_handles(T, taps, tap_name), loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), fontsize=9)
-    return ToeplitzPlot(ax, image, texts, np.array(cells, dtype=int).reshape(-1, 2))
+    return ToeplitzPlot(ax, image, texts, np.array(cells, dtype=int).reshape(-1, 2), grid,
+                        labels)
 
 
 def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
@@ -394,7 +430,8 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     Returns
     -------
     ReceptiveFieldPlot
-        ``(ax, edges, units)``: the traced connections and, per level l, its units.
+        ``(ax, edges, units, span)``: the traced connections, per level l its units, and the
+        shaded field.
 
     Introduced in notebook 06.
     """
@@ -418,17 +455,17 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
         face[traced] = HIGHLIGHT if n == 0 else PALETTE[0]
         units.append(ax.scatter(xs, np.full(len(xs), n), s=28, c=list(face), edgecolor="0.4",
                                 lw=0.6, zorder=3))
-    field = levels[0]
+    field, span = levels[0], None
     if len(field):
-        ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
-                   color=HIGHLIGHT, alpha=0.15, lw=0)
+        span = ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
+                          color=HIGHLIGHT, alpha=0.15, lw=0)
     ax.set_yticks(range(len(layers) + 1),
                   ["input"] + [f"layer {n}" for n in range(1, len(layers) + 1)])
     ax.set_xlim(-1, L)
     ax.set_ylim(-0.5, len(layers) + 0.5)
     ax.set_xlabel("input position $j$")
     ax.grid(False)
-    return ReceptiveFieldPlot(ax, edges, units)
+    return ReceptiveFieldPlot(ax, edges, units, span)
 
 
 def plot_feature_maps(x, A, K, axes=None, names=None):
@@ -449,7 +486,7 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
     axes : sequence of 3 matplotlib.axes.Axes, optional
         Where to draw signal, maps and stack; by default a new pyplot figure's.
     names : sequence of str, optional
-        Legend labels of the maps; default ``a^(0), a^(1), ...``.
+        Legend labels of the maps; default ``a⁽⁰⁾, a⁽¹⁾, ...``.
 
     Returns
     -------
@@ -465,10 +502,10 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
                                height_ratios=[1.0, 1.2, 0.7])
     ax_x, ax_a, ax_s = axes
     L_out, C_out = A.shape
-    names = names or [f"$a^{{({j})}}$" for j in range(C_out)]
+    names = names or ["a" + f"({j})".translate(_SUPERSCRIPTS) for j in range(C_out)]   # a⁽⁰⁾
     centre = np.arange(L_out) + (K - 1) / 2
     ax_x.plot(np.arange(len(x)), x, color="black", ls="-", lw=1.2)
-    ax_x.set_ylabel("input $x$")
+    ax_x.set_ylabel("input x")
     lines = [ax_a.plot(centre, A[:, j], color=PALETTE[j % len(PALETTE)],
                        ls=LINESTYLES[j % len(LINESTYLES)], lw=1.5, label=names[j])[0]
              for j in range(C_out)]
@@ -480,8 +517,8 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
                         extent=(centre[0] - 0.5, centre[-1] + 0.5, C_out - 0.5, -0.5))
     ax_s.set_yticks(range(C_out), names)
     ax_s.set_xlabel("input position (maps drawn at their window's centre)")
-    ax_s.set_title("the stack $A = [a^{(0)} \\; a^{(1)} \\; \\dots]$, one row per map "
-                   "(dark = 0)", fontsize=9)
+    ax_s.set_title("the stack A = [a⁽⁰⁾ a⁽¹⁾ …], one row per map (dark = 0)",
+                   fontsize=9)                                   # plain text: fast redraws
     ax_s.grid(False)
     ax_x.set_xlim(-0.5, len(x) - 0.5)
     return FeatureMapsPlot(list(axes), lines, image)

@@ -95,7 +95,7 @@ def test_neuron_and_filter_bank_sliders_are_named_from_0():
     neuron = NeuronExplorer([1.0, 2.0, 3.0], [0.1, 0.2, 0.3], 0.0)
     assert [s.description for s in neuron.w_sliders] == ["w0", "w1", "w2"]
     labels = [t.get_text() for t in neuron.ax_bars.get_xticklabels()]
-    assert labels == ["$x_{0}w_{0}$", "$x_{1}w_{1}$", "$x_{2}w_{2}$", "$b$", "$z$"]
+    assert labels == ["x₀w₀", "x₁w₁", "x₂w₂", "b", "z"]
     bank = FilterBankExplorer(np.arange(10.0), np.ones((3, 2)))
     assert [[s.description for s in column] for column in bank.sliders] == [
         ["w0[0]", "w0[1]", "w0[2]"], ["w1[0]", "w1[1]", "w1[2]"]]

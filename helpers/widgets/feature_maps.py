@@ -45,10 +45,9 @@ class FeatureMapExplorer(Explorer):
         ax_x.set(xlabel="time", ylim=(1.1 * self.X.min(), 1.1 * self.X.max()))
         offset = np.arange(self.maps.shape[1]) + (K - 1) / 2         # centre of each window
         self.fmap, = ax_a.plot(offset, self.maps[0, :, 0], color=PALETTE[4], ls="-")
-        self.pooled = ax_a.axhline(0.0, color=PALETTE[1], ls="--", label="global average")
+        self.pooled = ax_a.axhline(0.0, color=PALETTE[1], ls="--")   # named in the title
         ax_a.set(xlabel="time (window centre)", xlim=(0, self.X.shape[1]),
                  ylim=(0, 1.1 * max(self.maps.max(), 1e-9)))
-        ax_a.legend(loc="upper right")
         for ax in (ax_w, ax_x, ax_a):              # fewer ticks and no grid: axes dominate a redraw
             ax.locator_params(nbins=4)
             ax.grid(False)
@@ -86,6 +85,6 @@ class FeatureMapExplorer(Explorer):
         self.pooled.set_ydata([self.value, self.value])
         self.ax_w.set_title(f"filter {f}")
         self.ax_x.set_title(f"example {n}: {self.names[self.y[n]]}")
-        self.ax_a.set_title(f"feature map, average {self.value:.2f}")
+        self.ax_a.set_title(f"feature map (dashed: its average {self.value:.2f})")
         self._render()
         return self.value

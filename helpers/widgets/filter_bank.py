@@ -59,6 +59,9 @@ class FilterBankExplorer(Explorer):
         for ax in (self.ax_x, self.ax_a):                 # fewer ticks: each costs a redraw
             ax.tick_params(axis="x", bottom=False)
             ax.yaxis.set_major_locator(MaxNLocator(3))
+        self.ax_s.xaxis.set_major_locator(MaxNLocator(4))     # shared by the three panels
+        self.ax_s.set_title("the stack A, one row per map (dark = 0)", fontsize=9)  # short texts
+        self.ax_s.set_xlabel("input position (maps at their window's centre)")     # draw faster
         self.ax_a.get_legend().remove()                   # the stack's row names, coloured,
         for j, label in enumerate(self.ax_s.get_yticklabels()):   # say which line is which
             label.set_color(self.lines[j].get_color())
@@ -105,6 +108,6 @@ class FilterBankExplorer(Explorer):
         self.image.set_data(self.A.T)
         self.image.set_clim(0.0, top)
         active = ", ".join(f"{100 * np.mean(self.A[:, j] > 0):.0f} %" for j in range(W.shape[1]))
-        self.ax_a.set_title(f"share of positions where each map is active: {active}", fontsize=9)
+        self.ax_a.set_title(f"maps > 0 at {active} of positions", fontsize=9)   # short: fast
         self._render()
         return self.A

@@ -1,6 +1,7 @@
 """Explorer of notebook 01: one neuron a = sigma(x . w + b)."""
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from helpers.activations import get_activation
 from helpers.plotting import new_figure, plot_activation, plot_contributions
@@ -51,6 +52,8 @@ class NeuronExplorer(Explorer):
         self.marker = plot_activation(0.0, self.fn, activation, zlim=(-zmax, zmax),
                                       ax=ax_act).marker
         self.ax_bars, self.ax_act = ax_bars, ax_act
+        for axis in (ax_bars.yaxis, ax_act.xaxis, ax_act.yaxis):   # fewer ticks: each costs
+            axis.set_major_locator(MaxNLocator(4))                   # a redraw
         self.w_sliders = [_slider(f"w{i}", v) for i, v in enumerate(w)]
         self.b_slider = _slider("b", b)
         self._observe([*self.w_sliders, self.b_slider])
