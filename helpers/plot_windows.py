@@ -14,7 +14,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.markers import MarkerStyle
 
-from helpers.geometry import geometry
+from helpers.geometry import effective_kernel_size, geometry
 from helpers.plotting import HIGHLIGHT, PALETTE, subscript
 
 __all__ = ["plot_signal", "plot_feature_map", "plot_sliding_window", "set_sliding_window",
@@ -117,7 +117,7 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
     Introduced in notebook 02.
     """
     ax = plt.gca() if ax is None else ax
-    shift = (dilation * (K - 1)) / 2
+    shift = (effective_kernel_size(K, dilation) - 1) / 2             # window centre
     x = np.asarray(x, float)
     line, = ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0],
                     label=f"${names[0]}$")
