@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
-"""Time the ``update`` method of every explorer in helpers.widgets (target: median <= 50 ms).
+"""Time every explorer's ``update`` in helpers.widgets (target: median <= 40 ms, p90 <= 60 ms).
 
     python benchmarks/widget_latency.py            # 25 timed updates per explorer
     python benchmarks/widget_latency.py -n 40
 
-Explorers are found, not listed: every subclass of ``helpers.widgets._Explorer`` (including
+Explorers are found, not listed: every subclass of ``helpers.widgets.Explorer`` (including
 ones added later) is built with its ``demo()`` classmethod, which returns the explorer and a
 few argument sets for ``update``; the script cycles through them. The figure goes the way it
 goes in JupyterLab: an IPython shell with the inline backend's formatters, so the PNG is
@@ -25,7 +25,8 @@ matplotlib.use("module://matplotlib_inline.backend_inline")
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
 
-TARGET_MS = 50.0
+TARGET_MS = 40.0          # median of the updates, on a quiet machine
+TARGET_P90_MS = 60.0      # 90th percentile
 
 
 class _KeepLast(DisplayPublisher):
@@ -79,15 +80,15 @@ def main(argv=None):
     n = max(args.n, 20)
     shell = _shell()
     from helpers.plotting import use_style
-    from helpers.widgets import _Explorer
+    from helpers.widgets import Explorer
     use_style()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{n} timed updates per explorer; {os.cpu_count()} CPUs, load average {load:.1f} "
           f"(other work inflates wall-clock times; the CPU column is this process's own time)")
     print(f"{'explorer':<24} {'median ms':>10} {'p90 ms':>8} {'max ms':>8} {'CPU ms':>8}  "
-          f"target: median <= {TARGET_MS:.0f} ms")
+          f"target: median <= {TARGET_MS:.0f} ms, p90 <= {TARGET_P90_MS:.0f} ms")
     failed = []
-    for cls in explorer_classes(_Explorer):
+    for cls in explorer_classes(Explorer):
         try:
             median, p90, worst, cpu = time_updates(cls, n)
         except NotImplementedError as err:
@@ -99,8 +100,9 @@ def main(argv=None):
                   f"{type(err).__name__}: {err}")
             failed.append(cls.__name__)
             continue
-        verdict = "ok" if median <= TARGET_MS else "OVER TARGET"
-        if median > TARGET_MS:
+        over = median > TARGET_MS or p90 > TARGET_P90_MS
+        verdict = "OVER TARGET" if over else "ok"
+        if over:
             failed.append(cls.__name__)
         print(f"{cls.__name__:<24} {median:>10.1f} {p90:>8.1f} {worst:>8.1f} {cpu:>8.1f}  "
               f"{verdict}")

@@ -22,15 +22,6 @@ __all__ = [
 ]
 
 
-def _geometry(L, K, stride, padding, dilation, func):
-    """``(p_left, p_right, L_out)``: kept for modules not yet moved to ``helpers.geometry``.
-
-    Use ``helpers.geometry.geometry(...)`` instead, which returns all the numbers at once.
-    """
-    g = geometry(L, K, stride, padding, dilation, func)
-    return g.p_left, g.p_right, g.L_out
-
-
 def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
     """Zero-pad a signal along its length axis.
 

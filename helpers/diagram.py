@@ -10,23 +10,39 @@ missing edges are the zeros of T, and its edges of one colour are one shared wei
 assert the picture's mathematics without touching matplotlib artists.
 """
 from collections import namedtuple
+from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.colors import to_rgba
 
-__all__ = ["Edges", "network_edges", "window_centres", "plot_network", "DENSE_CMAP"]
+from helpers.plotting import PALETTE, subscript, tap_colour, tap_legend_handles
+
+__all__ = ["Edges", "NetworkPlot", "network_edges", "window_centres", "filter_tap_colour",
+           "plot_network", "DENSE_CMAP"]
 
 DENSE_CMAP = "cividis"          # dense edges: value -> colour, colour-blind safe, never white
 
 Edges = namedtuple("Edges", ["i", "j", "weight", "tap"])
-Edges.__doc__ = """The edges of a network diagram, one per non-zero T_ij, in row-major order.
+Edges.__doc__ = """The edges of a network diagram, one per connection, in row-major order.
 
 Fields ``i`` (output unit), ``j`` (input, counted from the first *real* input, so padded
 positions are negative or >= L), ``weight`` (T_ij) and ``tap`` (the shared weight's index k,
 or -1 where every edge has its own weight): numpy arrays of equal length."""
 
-_FAMILIES = ["Blues", "Oranges", "Greens", "Purples"]      # one colour family per filter
+_FAMILY_BASES = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4 % len(PALETTE)]]
+"""Filter f's colour family: shades of one colour-blind-safe hue (blue, orange, red, purple)."""
+
+
+class NetworkPlot(NamedTuple):
+    """What ``plot_network`` drew."""
+    ax: object
+    edges: object           # LineCollection, one segment per edge of network_edges, row-major
+    in_nodes: object        # PathCollection of the inputs (padded ones included), left to right
+    out_nodes: object       # PathCollection of the outputs, in row order
+    in_labels: list         # Text under each input ("pad" for a padded zero)
+    out_labels: list        # Text over each output
 
 
 def _matrix(T, taps, func):
@@ -43,7 +59,11 @@ def _matrix(T, taps, func):
 
 
 def network_edges(T, taps=None, pad=(0, 0)):
-    """The edges a network diagram of ``z = T x`` draws: one per non-zero of T.
+    """The edges a network diagram of ``z = T x`` draws: one per connection.
+
+    Without ``taps`` (a dense layer) a connection is a non-zero T_ij. With ``taps`` it is
+    every entry the structure fills (``taps >= 0``), a tap whose value is 0 included: the
+    diagram shows which inputs each output *reads*, whatever the weights' values.
 
     Parameters
     ----------
@@ -60,25 +80,32 @@ def network_edges(T, taps=None, pad=(0, 0)):
         Arrays ``i``, ``j`` (input position: ``column - pad[0]``), ``weight`` = T_ij and
         ``tap`` (-1 without taps), row-major.
 
+    Examples
+    --------
+    >>> e = network_edges([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [[0, 1, -1], [-1, 0, 1]])
+    >>> e.i.tolist(), e.j.tolist(), e.tap.tolist()      # the zero tap w_1 = 0 is an edge
+    ([0, 0, 1, 1], [0, 1, 1, 2], [0, 1, 0, 1])
+
     Introduced in notebook 04.
     """
     T, taps = _matrix(T, taps, "network_edges")
-    rows, cols = np.nonzero(T)
+    rows, cols = np.nonzero(T if taps is None else taps >= 0)
     tap = taps[rows, cols] if taps is not None else np.full(len(rows), -1)
     return Edges(rows, cols - int(pad[0]), T[rows, cols], tap)
 
 
-def window_centres(T, pad=(0, 0)):
-    """Horizontal position of each output node: the mean input position of its non-zeros.
+def window_centres(T, pad=(0, 0), taps=None):
+    """Horizontal position of each output node: the mean input position of its edges.
 
     Rows without a non-zero are placed by linear interpolation between their neighbours.
-    Returns an array of shape (L_out,), in input positions (``column - pad[0]``).
+    The edges are ``network_edges(T, taps)``'s (with ``taps``: the filled entries, zeros
+    included). Returns an array of shape (L_out,), in input positions (``column - pad[0]``).
 
     Introduced in notebook 04.
     """
-    T, _ = _matrix(T, None, "window_centres")
+    T, taps = _matrix(T, taps, "window_centres")
     L_out, n_cols = T.shape
-    rows, cols = np.nonzero(T)
+    rows, cols = np.nonzero(T if taps is None else taps >= 0)
     counts = np.bincount(rows, minlength=L_out)
     sums = np.bincount(rows, weights=cols, minlength=L_out)
     has = counts > 0
@@ -87,19 +114,32 @@ def window_centres(T, pad=(0, 0)):
     return np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has]) - pad[0]
 
 
-def _family_colour(f, k, K):
-    """Tap k of filter f: a shade of filter f's colour family, darker for larger k."""
-    return plt.get_cmap(_FAMILIES[f % len(_FAMILIES)])(0.45 + 0.5 * k / max(K - 1, 1))
+def filter_tap_colour(f, k, K):
+    """The colour of tap k (of K) of filter f in a stack: a shade of filter f's hue.
+
+    Tap 0 is the lightest, tap K-1 the darkest (from the hue mixed half with white to the hue
+    mixed a third with black), so a filter's taps read as one family and the filters as
+    different hues (blue, red, orange, purple: colour-blind safe). Returns an RGBA tuple.
+
+    Introduced in notebook 04.
+    """
+    base = np.array(to_rgba(_FAMILY_BASES[f % len(_FAMILY_BASES)]))
+    t = k / max(K - 1, 1)                                            # 0 .. 1
+    mix = 1.0 - 0.5 * (1 - 2 * t) if t < 0.5 else 1.0 - 0.66 * (t - 0.5)
+    rgb = 1.0 - (1.0 - base[:3]) * mix if t < 0.5 else base[:3] * mix
+    return (*np.clip(rgb, 0.0, 1.0), 1.0)
 
 
 def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, xlim=None,
-                 in_name="x", out_name="z", tap_name="w", out_labels=None, legend=True):
+                 in_name="x", out_name="z", tap_name="w", out_labels=None, legend=True,
+                 first_index=0):
     """Network diagram of ``z = T x``: inputs in a row at the bottom, outputs on top.
 
-    One edge per non-zero T_ij. With ``taps`` (a convolution) an edge's colour is the weight
-    it shares (``tap_colour(k)``; with ``filters``, shade k of filter f's colour family);
-    without (a dense layer) each edge has its own colour, its value on ``DENSE_CMAP``.
-    Give two panels the same ``out_pos`` and ``xlim`` to draw them in the same layout.
+    One edge per connection of ``network_edges(T, taps, pad)``. With ``taps`` (a
+    convolution) an edge's colour is the weight it shares (``tap_colour(k)``; with
+    ``filters``, ``filter_tap_colour(f, k, K)``); without (a dense layer) each edge has its
+    own colour, its value on ``DENSE_CMAP``. Give two panels the same ``out_pos`` and ``xlim``
+    to draw them in the same layout.
 
     Parameters
     ----------
@@ -110,8 +150,8 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
         k where T holds the shared weight number k, -1 elsewhere; None for a dense layer.
     pad : (int, int)
     out_pos : array_like, shape (L_out,), optional
-        Horizontal positions of the outputs; default ``window_centres(T, pad)``, moved apart
-        by filter when ``filters`` is given.
+        Horizontal positions of the outputs; default ``window_centres(T, pad, taps)``, moved
+        apart by filter when ``filters`` is given.
     filters : array_like of int, shape (L_out,), optional
         The filter f that output row i belongs to (a stack of filters, one colour family each).
     xlim : (float, float), optional
@@ -120,72 +160,73 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
         Node and legend names: inputs ``x_j``, outputs ``z_i``, legend ``w_k = value``.
     out_labels : list of str, optional
         Labels of the output nodes (default ``z_i``).
+    first_index : int, default 0
+        Number of the first input and output in the labels.
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.collections[0]``: the edges (one segment per non-zero, row-major, from
-        ``(j, 0)`` to ``(out_pos[i], 1)``); ``[1]`` input nodes; ``[2]`` output nodes.
+    NetworkPlot
+        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``: the edges one segment
+        each, row-major, from ``(j, 0)`` to ``(out_pos[i], 1)``; then the nodes and labels.
 
     Introduced in notebook 04.
     """
-    from helpers.plotting import _sub, _tap_legend, tap_colour
     T, taps = _matrix(T, taps, "plot_network")
     ax = plt.gca() if ax is None else ax
     L_out, n_cols = T.shape
     pl, pr = int(pad[0]), int(pad[1])
+    L = n_cols - pl - pr
     e = network_edges(T, taps, pad)
     in_pos = np.arange(n_cols) - pl                                  # real inputs at 0..L-1
     if out_pos is None:
-        out_pos = window_centres(T, pad)
+        out_pos = window_centres(T, pad, taps)
         if filters is not None:                                      # side by side per filter
             f = np.asarray(filters)
             out_pos = out_pos + 0.44 * (f - f.max() / 2)
     out_pos = np.asarray(out_pos, float)
-    is_pad = (e.j < 0) | (e.j >= n_cols - pl - pr)
+    is_pad = (e.j < 0) | (e.j >= L)
     if taps is None:                                                 # every edge its own colour
         lo, hi = e.weight.min(), e.weight.max()
         colours = plt.get_cmap(DENSE_CMAP)((e.weight - lo) / max(hi - lo, 1e-12))
-        widths = np.full(len(e.i), 1.6)
+        width = 1.6
     elif filters is not None:
         K = taps.max() + 1
-        colours = [_family_colour(filters[i], k, K) for i, k in zip(e.i, e.tap)]
-        widths = np.full(len(e.i), 2.2)
+        colours = [filter_tap_colour(filters[i], k, K) for i, k in zip(e.i, e.tap)]
+        width = 2.2
     else:
         colours = [tap_colour(k) for k in e.tap]
-        widths = np.full(len(e.i), 2.2)
-    segments = [[(j, 0.0), (out_pos[i], 1.0)] for i, j in zip(e.i, e.j)]
-    ax.add_collection(LineCollection(
-        segments, colors=colours, linewidths=np.where(is_pad, 1.2, widths),
+        width = 2.2
+    segments = np.stack([np.c_[e.j, np.zeros(len(e.j))],
+                         np.c_[out_pos[e.i], np.ones(len(e.i))]], axis=1)   # (edges, 2, 2)
+    edges = ax.add_collection(LineCollection(
+        segments, colors=colours, linewidths=np.where(is_pad, 1.2, width),
         linestyles=[(0, (3, 2)) if p else "solid" for p in is_pad], zorder=1))
-    face = ["0.85" if (j < 0 or j >= n_cols - pl - pr) else "white" for j in in_pos]
-    ax.scatter(in_pos, np.zeros(n_cols), s=300, c=face, edgecolor="black", zorder=2)
-    ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
-    for j, c in zip(in_pos, face):
-        ax.text(j, -0.17, "pad" if c != "white" else _sub(in_name, j), ha="center", va="top",
-                fontsize=9 if c != "white" else 10, color="0.4" if c != "white" else "black")
-    labels = out_labels or [_sub(out_name, i) for i in range(L_out)]
-    for xo, label in zip(out_pos, labels):
-        ax.text(xo, 1.17, label, ha="center", va="bottom", fontsize=10)
+    padded = (in_pos < 0) | (in_pos >= L)
+    in_nodes = ax.scatter(in_pos, np.zeros(n_cols), s=300,
+                          c=["0.85" if p else "white" for p in padded],
+                          edgecolor="black", zorder=2)
+    out_nodes = ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
+    in_labels = [ax.text(j, -0.17, "pad", ha="center", va="top", fontsize=9, color="0.4") if p
+                 else ax.text(j, -0.17, subscript(in_name, j + first_index), ha="center",
+                              va="top", fontsize=10)
+                 for j, p in zip(in_pos, padded)]
+    names = out_labels or [subscript(out_name, i + first_index) for i in range(L_out)]
+    out_texts = [ax.text(xo, 1.17, label, ha="center", va="bottom", fontsize=10)
+                 for xo, label in zip(out_pos, names)]
     lo, hi = min(in_pos.min(), out_pos.min()), max(in_pos.max(), out_pos.max())
     ax.set_xlim(*(xlim if xlim is not None else (lo - 0.7, hi + 0.7)))
     ax.set_ylim(-0.45, 1.45)
     ax.set_axis_off()
     if legend and taps is not None and taps.max() >= 0:
         if filters is None:
-            _tap_legend(ax, T, taps, name=tap_name, loc="center left",
-                        bbox_to_anchor=(1.0, 0.5), fontsize=9)
+            handles = tap_legend_handles(T, taps, tap_name)
         else:
             from matplotlib.patches import Patch
-            K = taps.max() + 1
-            handles = []
-            for f in np.unique(filters):
-                rows = np.asarray(filters) == f
-                for k in range(K):
-                    v = T[rows][taps[rows] == k]
-                    handles.append(Patch(color=_family_colour(f, k, K),
-                                         label=f"{tap_name}$^{{({f})}}_{{{k}}}$ = "
-                                               f"{v[0] if len(v) else 0:g}"))
-            ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5),
-                      fontsize=9)
-    return ax
+            K, filters = taps.max() + 1, np.asarray(filters)
+            handles = [Patch(color=filter_tap_colour(f, k, K),
+                             label=f"{tap_name}$^{{({f})}}_{{{k}}}$ = "
+                                   f"{T[filters == f][taps[filters == f] == k][0]:g}")
+                       for f in np.unique(filters) for k in range(K)
+                       if (taps[filters == f] == k).any()]              # no edge: no entry
+        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
+    return NetworkPlot(ax, edges, in_nodes, out_nodes, in_labels, out_texts)

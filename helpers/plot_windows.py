@@ -1,21 +1,58 @@
-"""Figures of signals and sliding windows (notebooks 02-03). Each takes ``ax=None``, returns axes.
+"""Figures of signals and sliding windows (notebooks 02-03); each takes ax=None, returns artists.
 
 ``plot_signal`` and ``plot_feature_map`` draw 1-D signals; ``plot_sliding_window`` draws one
 position of the sliding dot product as rows of cells; ``plot_conv_geometry`` draws which inputs
 each output reads for any padding, stride and dilation. The two ``set_*`` functions move an
-existing drawing to new values by updating its artists, which is what the explorers in
-``helpers.widgets`` call. Colours: the Okabe-Ito ``PALETTE`` of ``helpers.plotting``.
+existing drawing (the ``NamedTuple`` its ``plot_*`` returned) to new values by updating its
+artists, which is what the explorers in ``helpers.widgets`` call. Positions, padding and
+output lengths come from ``helpers.geometry``; colours from ``helpers.plotting.PALETTE``.
 """
+from typing import NamedTuple
+
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.markers import MarkerStyle
 
-from helpers.conv import _geometry
-from helpers.plotting import PALETTE, _axes
+from helpers.geometry import effective_kernel_size, geometry
+from helpers.plotting import HIGHLIGHT, PALETTE, subscript
 
 __all__ = ["plot_signal", "plot_feature_map", "plot_sliding_window", "set_sliding_window",
-           "plot_conv_geometry", "set_conv_geometry"]
+           "plot_conv_geometry", "set_conv_geometry", "SignalPlot", "FeatureMapPlot",
+           "SlidingWindowPlot", "GeometryPlot"]
 
+_CIRCLE, _SQUARE = (MarkerStyle(m).get_path().transformed(MarkerStyle(m).get_transform())
+                    for m in "os")
+
+
+class SignalPlot(NamedTuple):
+    """What ``plot_signal`` drew."""
+    ax: object
+    stems: object           # StemContainer of the signal
+    rings: object           # Line2D of the highlight rings, or None
+
+
+class FeatureMapPlot(NamedTuple):
+    """What ``plot_feature_map`` drew."""
+    ax: object
+    line: object            # Line2D of the signal x
+    stems: object           # StemContainer of the feature map
+
+
+class SlidingWindowPlot(NamedTuple):
+    """What ``plot_sliding_window`` drew; ``set_sliding_window`` moves it."""
+    ax: object
+    frame: object           # Rectangle around the window on the input row
+    boxes: dict             # row name ("x", "pad", "w", "prod", "z", "a") -> its Rectangles
+    texts: dict             # row name -> the Texts in those boxes
+
+
+class GeometryPlot(NamedTuple):
+    """What ``plot_conv_geometry`` drew; ``set_conv_geometry`` redraws it."""
+    ax: object
+    edges: object           # LineCollection, L_out * K connections, output-major
+    inputs: object          # PathCollection, p_left + L + p_right input positions
+    outputs: object         # PathCollection, L_out outputs
 
 
 def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, annotate=False):
@@ -30,18 +67,18 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
         Shift of every position; ``(K - 1) / 2`` puts output i of a "valid" correlation under
         the centre of the window it read.
     highlight : int or sequence of int, optional
-        Entries ringed in vermillion (``ax.lines[-1]`` holds the rings).
+        Entries ringed in ``HIGHLIGHT`` red.
     annotate : bool
         Write each value beside its marker.
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.containers[-1]`` is the StemContainer of the signal.
+    SignalPlot
+        ``(ax, stems, rings)``.
 
     Introduced in notebook 02.
     """
-    ax = _axes(ax)
+    ax = plt.gca() if ax is None else ax
     x = np.asarray(x, float)
     pos = np.arange(len(x)) + offset
     color = color or PALETTE[0]
@@ -53,11 +90,12 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
         for p, v in zip(pos, x):
             ax.annotate(f"{v:.3g}", (p, v), xytext=(0, 7 if v >= 0 else -12),
                         textcoords="offset points", ha="center", fontsize=8)
+    rings = None
     if highlight is not None:
         h = np.atleast_1d(highlight)
-        ax.plot(pos[h], x[h], "o", ms=12, mfc="none", mec=PALETTE[3], mew=2)
+        rings, = ax.plot(pos[h], x[h], "o", ms=12, mfc="none", mec=HIGHLIGHT, mew=2)
     ax.set_xlabel("position")
-    return ax
+    return SignalPlot(ax, stems, rings)
 
 
 def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
@@ -71,36 +109,37 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
     K : int
         Kernel size; with ``dilation`` it fixes the shift (K_eff - 1) / 2 of the outputs.
 
+    Returns
+    -------
+    FeatureMapPlot
+        ``(ax, line, stems)``: the signal's line and the map's stems.
+
     Introduced in notebook 02.
     """
-    ax = _axes(ax)
-    shift = (dilation * (K - 1)) / 2
+    ax = plt.gca() if ax is None else ax
+    shift = (effective_kernel_size(K, dilation) - 1) / 2             # window centre
     x = np.asarray(x, float)
-    ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0], label=f"${names[0]}$")
-    plot_signal(y, ax=ax, name=names[1], offset=shift, color=PALETTE[3])
+    line, = ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0],
+                    label=f"${names[0]}$")
+    stems = plot_signal(y, ax=ax, name=names[1], offset=shift, color=HIGHLIGHT).stems
+    stems.markerline.set_marker("D")                                 # a second cue beside colour
     ax.legend(loc="upper right")
-    return ax
+    return FeatureMapPlot(ax, line, stems)
 
 
-_SUBSCRIPTS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
-
-
-def _by_gid(ax, gid):
-    return [a for a in ax.get_children() if a.get_gid() == gid]
-
-
-def _cell(ax, pos, row, gid, face="white", text=""):
-    ax.add_patch(plt.Rectangle((pos - 0.45, row - 0.38), 0.9, 0.76, facecolor=face,
-                               edgecolor="0.4", lw=0.8, gid=gid))
-    ax.text(pos, row, text, ha="center", va="center", fontsize=9, gid=gid + "-text")
+def _cell(ax, pos, row, gid, boxes, texts, face="white", text=""):
+    boxes[gid].append(ax.add_patch(plt.Rectangle(
+        (pos - 0.45, row - 0.38), 0.9, 0.76, facecolor=face, edgecolor="0.4", lw=0.8, gid=gid)))
+    texts[gid].append(ax.text(pos, row, text, ha="center", va="center", fontsize=9,
+                              gid=gid + "-text"))
 
 
 def _padded_slide(x, w, padding, flip, func):
-    """The padded input, the taps that slide (w, or w flipped) and z; padding checked."""
-    pl, pr, L_out = _geometry(len(x), len(w), 1, padding, 1, func)
-    x_pad = np.concatenate([np.zeros(pl), x, np.zeros(pr)])               # (pl + L + pr,)
+    """The geometry, the padded input, the taps that slide (w, or w flipped) and z."""
+    g = geometry(len(x), len(w), 1, padding, 1, func)
+    x_pad = g.pad(x)                                                      # (pl + L + pr,)
     taps = w[::-1] if flip else w                                         # (K,)
-    return pl, pr, x_pad, taps, np.correlate(x_pad, taps, "valid")       # z: (L_out,)
+    return g, x_pad, taps, np.correlate(x_pad, taps, "valid")            # z: (L_out,)
 
 
 def _position_labels(ax, L, pl, pr):
@@ -137,33 +176,36 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="vali
 
     Returns
     -------
-    matplotlib.axes.Axes
-        Move the window with ``set_sliding_window(ax, x, w, i, fn, fn_name, padding, flip)``,
-        which updates the artists (gids ``"window"``, ``"w"``, ``"prod"``, ``"z"``, ``"a"``,
-        ``"pad"`` and ``*-text``).
+    SlidingWindowPlot
+        ``(ax, frame, boxes, texts)``; move the window with ``set_sliding_window(plot, x, w,
+        i, fn, fn_name, padding, flip)``, which updates these artists (their gids are
+        ``"window"``, ``"x"``, ``"pad"``, ``"w"``, ``"prod"``, ``"z"``, ``"a"`` and ``*-text``).
 
     Introduced in notebook 02.
     """
-    ax = _axes(ax)
+    ax = plt.gca() if ax is None else ax
     x, w = np.asarray(x, float), np.asarray(w, float)
     L, K = len(x), len(w)
-    pl, pr, _, _, z = _padded_slide(x, w, padding, flip, "plot_sliding_window")
-    rows = {"x": 4, "w": 3, "prod": 2, "z": 1, "a": 0} if fn else {"x": 3, "w": 2, "prod": 1, "z": 0}
+    g, _, _, z = _padded_slide(x, w, padding, flip, "plot_sliding_window")
+    pl, pr = g.p_left, g.p_right
+    names = ["x", "w", "prod", "z", "a"] if fn else ["x", "w", "prod", "z"]
+    rows = {name: len(names) - 1 - r for r, name in enumerate(names)}   # top row: x
+    boxes, texts = ({name: [] for name in ["x", "pad", *names[1:]]} for _ in range(2))
     for j in range(-pl, L + pr):
         if 0 <= j < L:
-            _cell(ax, j, rows["x"], "x", face="#DCEBF5", text=f"{x[j]:.3g}")
+            _cell(ax, j, rows["x"], "x", boxes, texts, face="#DCEBF5", text=f"{x[j]:.3g}")
         else:
-            _cell(ax, j, rows["x"], "pad", face="white", text="0")
-            _by_gid(ax, "pad")[-1].set(edgecolor="0.6", linestyle="--")
-            _by_gid(ax, "pad-text")[-1].set_color("0.5")
+            _cell(ax, j, rows["x"], "pad", boxes, texts, face="white", text="0")
+            boxes["pad"][-1].set(edgecolor="0.6", linestyle="--")
+            texts["pad"][-1].set_color("0.5")
     for k in range(K):
-        _cell(ax, k, rows["w"], "w", face="#FBE5BF")
-        _cell(ax, k, rows["prod"], "prod")
+        _cell(ax, k, rows["w"], "w", boxes, texts, face="#FBE5BF")
+        _cell(ax, k, rows["prod"], "prod", boxes, texts)
     for name in ("z", "a") if fn else ("z",):
         for j in range(len(z)):
-            _cell(ax, j - pl + (K - 1) / 2, rows[name], name)
-    ax.add_patch(plt.Rectangle((-0.5, rows["x"] - 0.46), K, 0.92, fill=False,
-                               edgecolor=PALETTE[3], lw=2.5, gid="window"))
+            _cell(ax, j - pl + (K - 1) / 2, rows[name], name, boxes, texts)
+    frame = ax.add_patch(plt.Rectangle((-0.5, rows["x"] - 0.46), K, 0.92, fill=False,
+                                       edgecolor=HIGHLIGHT, lw=2.5, gid="window"))
     plain = pl == pr == 0 and not flip                  # plain text: the widget redraws it,
     labels = {"x": "x", "w": "w flipped" if flip else "w",   # mathtext is slow
               "prod": "x[i+k] w[k]" if plain else "products", "z": "z = Σ products",
@@ -176,12 +218,13 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="vali
     ax.grid(False)
     ax.spines[["left", "bottom"]].set_visible(False)
     ax.tick_params(length=0)
-    set_sliding_window(ax, x, w, i, fn, fn_name, padding, flip)
-    return ax
+    plot = SlidingWindowPlot(ax, frame, boxes, texts)
+    set_sliding_window(plot, x, w, i, fn, fn_name, padding, flip)
+    return plot
 
 
-def set_sliding_window(ax, x, w, i, fn=None, fn_name="relu", padding="valid", flip=False):
-    """Move the window drawn by ``plot_sliding_window`` to position i; return z[i].
+def set_sliding_window(plot, x, w, i, fn=None, fn_name="relu", padding="valid", flip=False):
+    """Move the window of ``plot`` (what ``plot_sliding_window`` returned) to i; return z[i].
 
     ``padding`` and ``flip`` must be those the drawing was made with.
 
@@ -189,28 +232,25 @@ def set_sliding_window(ax, x, w, i, fn=None, fn_name="relu", padding="valid", fl
     """
     x, w = np.asarray(x, float), np.asarray(w, float)
     K = len(w)
-    pl, _, x_pad, taps, z = _padded_slide(x, w, padding, flip, "set_sliding_window")
-    _by_gid(ax, "window")[0].set_x(i - pl - 0.5)
-    for k, (box, txt) in enumerate(zip(_by_gid(ax, "w"), _by_gid(ax, "w-text"))):
-        box.set_x(i - pl + k - 0.45)
-        txt.set_position((i - pl + k, txt.get_position()[1]))
-        txt.set_text(f"{taps[k]:.3g}")
-    for k, (box, txt) in enumerate(zip(_by_gid(ax, "prod"), _by_gid(ax, "prod-text"))):
-        box.set_x(i - pl + k - 0.45)
-        txt.set_position((i - pl + k, txt.get_position()[1]))
-        txt.set_text(f"{x_pad[i + k] * taps[k] + 0.0:.3g}")             # + 0.0: no "-0"
+    g, x_pad, taps, z = _padded_slide(x, w, padding, flip, "set_sliding_window")
+    left = i - g.p_left                             # input position of the window's first tap
+    plot.frame.set_x(left - 0.5)
+    for row, values in [("w", taps), ("prod", x_pad[i:i + K] * taps + 0.0)]:   # + 0.0: no "-0"
+        for k, (box, txt) in enumerate(zip(plot.boxes[row], plot.texts[row])):
+            box.set_x(left + k - 0.45)
+            txt.set_x(left + k)
+            txt.set_text(f"{values[k]:.3g}")
     for name, values in [("z", z), ("a", fn(z) if fn else None)]:
         if values is None:
             continue
-        for j, (box, txt) in enumerate(zip(_by_gid(ax, name), _by_gid(ax, name + "-text"))):
+        for j, (box, txt) in enumerate(zip(plot.boxes[name], plot.texts[name])):
             box.set_facecolor(PALETTE[1] if j == i else "white")
             txt.set_text(f"{values[j]:.3g}" if j <= i else "")
     terms = " + ".join(f"({x_pad[i + k]:.3g})({taps[k]:.3g})" for k in range(K))
-    sub = str(i).translate(_SUBSCRIPTS)                 # plain text: no mathtext parse per update
-    title = f"i = {i}:  z{sub} = {terms} = {z[i]:.3g}"
+    title = f"i = {i}:  {subscript('z', i)} = {terms} = {z[i]:.3g}"   # plain text: no mathtext
     if fn:
-        title += f",  a{sub} = {fn_name}({z[i]:.3g}) = {float(fn(z[i])):.3g}"
-    ax.set_title(title, fontsize=10)
+        title += f",  {subscript('a', i)} = {fn_name}({z[i]:.3g}) = {float(fn(z[i])):.3g}"
+    plot.ax.set_title(title, fontsize=10)
     return float(z[i])
 
 
@@ -220,7 +260,8 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     Output i is joined to the K positions ``i*s + k*d - p_left`` (k = 0..K-1) it reads and is
     drawn under the centre of its window. Padded zeros are hollow grey circles at positions
     -p_left..-1 and L..L+p_right-1 (grey tick labels; never a second 0), joined by dashed grey
-    lines; real inputs that no output reads (a stride that does not divide) are orange.
+    lines; real inputs that no output reads (a stride that does not divide) are orange
+    squares.
 
     Parameters
     ----------
@@ -229,55 +270,61 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.collections[0]`` is the LineCollection of the L_out * K connections (output-major),
-        ``[1]`` the inputs' scatter (p_left + L + p_right points), ``[2]`` the outputs'. Redraw
-        for new arguments with ``set_conv_geometry(ax, ...)``.
+    GeometryPlot
+        ``(ax, edges, inputs, outputs)``: the LineCollection of the L_out * K connections
+        (output-major), the inputs (p_left + L + p_right points) and the outputs. Redraw for
+        new arguments with ``set_conv_geometry(plot, ...)``.
 
     Introduced in notebook 03.
     """
-    ax = _axes(ax)
-    ax.add_collection(LineCollection([], zorder=1))
-    ax.scatter([], [], s=110, edgecolor="black", zorder=2)
-    ax.scatter([], [], s=110, color=PALETTE[3], edgecolor="black", zorder=2)
+    ax = plt.gca() if ax is None else ax
+    plot = GeometryPlot(ax, ax.add_collection(LineCollection([], zorder=1)),
+                        ax.scatter([], [], s=110, edgecolor="black", zorder=2),
+                        ax.scatter([], [], s=110, color=HIGHLIGHT, edgecolor="black", zorder=2))
     ax.set_yticks([0, 1], ["output z", "input x"])
     ax.set_ylim(-0.3, 1.3)
     ax.grid(False)
     ax.spines[["left"]].set_visible(False)
     ax.tick_params(axis="y", length=0)
     ax.set_xlabel("position j in the input (negative or ≥ L: a padded zero)")
-    set_conv_geometry(ax, L, K, stride, padding, dilation)
-    return ax
+    set_conv_geometry(plot, L, K, stride, padding, dilation)
+    return plot
 
 
-def set_conv_geometry(ax, L, K, stride=1, padding="valid", dilation=1):
-    """Redraw ``plot_conv_geometry``'s artists for new arguments; return (p_left, p_right, L_out).
+def set_conv_geometry(plot, L, K, stride=1, padding="valid", dilation=1):
+    """Redraw ``plot`` (what ``plot_conv_geometry`` returned) for new arguments.
 
-    The geometry is checked by ``helpers.conv`` (a ValueError if the kernel does not fit).
+    The geometry is checked by ``helpers.geometry`` (a ``GeometryError``, a ValueError, if
+    the kernel does not fit).
+
+    Returns
+    -------
+    helpers.geometry.Geometry
+        The layer's numbers (``p_left``, ``p_right``, ``L_out``, ...).
 
     Introduced in notebook 03.
     """
-    pl, pr, L_out = _geometry(L, K, stride, padding, dilation, "set_conv_geometry")
-    lines, inputs, outputs = ax.collections[:3]
-    K_eff = dilation * (K - 1) + 1
-    taps = np.arange(L_out)[:, None] * stride + np.arange(K) * dilation - pl   # (L_out, K)
-    centres = np.arange(L_out) * stride - pl + (K_eff - 1) / 2                   # (L_out,)
-    segs = [[(j, 1), (c, 0)] for c, row in zip(centres, taps) for j in row]
-    real = (taps >= 0) & (taps < L)
-    lines.set_segments(segs)
-    lines.set_colors([PALETTE[0] if r else "0.6" for r in real.ravel()])
-    lines.set_linestyles(["-" if r else "--" for r in real.ravel()])
+    g = geometry(L, K, stride, padding, dilation, "set_conv_geometry")
+    pl, pr = g.p_left, g.p_right
+    taps, real = g.inside()                                                      # (L_out, K)
+    centres = np.arange(g.L_out) * stride - pl + (g.K_eff - 1) / 2               # (L_out,)
+    segs = np.stack([np.c_[taps.ravel(), np.ones(taps.size)],
+                     np.c_[np.repeat(centres, K), np.zeros(taps.size)]], axis=1)  # (L_out K, 2, 2)
+    plot.edges.set_segments(segs)
+    plot.edges.set_colors([PALETTE[0] if r else "0.6" for r in real.ravel()])
+    plot.edges.set_linestyles(["-" if r else "--" for r in real.ravel()])
     pos = np.arange(-pl, L + pr)
-    read = np.isin(pos, taps[real])
-    face = np.where((pos >= 0) & (pos < L), np.where(read, PALETTE[0], PALETTE[1]), "white")
-    inputs.set_offsets(np.c_[pos, np.ones_like(pos)])
-    inputs.set_facecolors(face)
-    inputs.set_edgecolors(["black" if 0 <= p < L else "0.6" for p in pos])
-    outputs.set_offsets(np.c_[centres, np.zeros_like(centres)])
-    ax.set_xlim(-pl - 0.8, L + pr - 0.2)
-    _position_labels(ax, L, pl, pr)             # padded: -pl..-1 and L..L+pr-1, grey
+    inside = (pos >= 0) & (pos < L)
+    unread = inside & ~np.isin(pos, taps[real])
+    plot.inputs.set_offsets(np.c_[pos, np.ones_like(pos)])
+    plot.inputs.set_facecolors(np.where(inside, np.where(unread, PALETTE[1], PALETTE[0]), "white"))
+    plot.inputs.set_edgecolors(np.where(inside, "black", "0.6"))
+    plot.inputs.set_paths([_SQUARE if u else _CIRCLE for u in unread])  # a second cue: shape
+    plot.outputs.set_offsets(np.c_[centres, np.zeros_like(centres)])
+    plot.ax.set_xlim(-pl - 0.8, L + pr - 0.2)
+    _position_labels(plot.ax, L, pl, pr)             # padded: -pl..-1 and L..L+pr-1, grey
     pad = padding if isinstance(padding, str) else f"{padding}"
-    ax.set_title(f"L = {L}, K = {K}, s = {stride}, d = {dilation}, padding {pad}: zeros "
-                 f"({pl}, {pr}) added\nL_out = ⌊({L} + {pl} + {pr} − {K_eff}) / {stride}⌋ + 1 "
-                 f"= {L_out}", fontsize=10)
-    return pl, pr, L_out
+    plot.ax.set_title(f"L = {L}, K = {K}, s = {stride}, d = {dilation}, padding {pad}: zeros "
+                      f"({pl}, {pr}) added\nL_out = ⌊({L} + {pl} + {pr} − {g.K_eff}) / {stride}⌋"
+                      f" + 1 = {g.L_out}", fontsize=10)
+    return g

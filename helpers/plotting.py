@@ -1,31 +1,73 @@
-"""Figures for the series. Every function takes ``ax=None`` and returns the axes it drew on.
+"""Figures for the series. Every function takes ``ax=None`` and returns its artists.
 
-Call ``use_style()`` once in a notebook's setup cell; nothing is changed at import time.
-Colours come from the Okabe-Ito palette, which stays distinguishable with the common forms of
-colour blindness; signed values use the diverging ``PuOr`` map.
+What a plot function returns is a small ``NamedTuple`` whose first field is the axes it drew
+on (``ax``; ``axes`` for a figure of several panels), followed by the artists a widget or a
+test needs (lines, bars, images, texts, edge collections), so nobody reaches into the order
+of ``ax.collections`` or ``ax.texts``.
+
+Call ``use_style()`` once in a notebook's setup cell; nothing is changed at import time. The
+colours (``PALETTE``) are matplotlib's colour-blind-safe ``petroff10`` sequence (Okabe-Ito on
+a matplotlib without it); lines are told apart by line style too (``LINESTYLES``), and
+figures have a white background so they read in a dark JupyterLab theme. Signed values use the
+diverging ``PuOr`` map.
 """
+from typing import NamedTuple
+
+import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.colors import TwoSlopeNorm
+from matplotlib.colors import TwoSlopeNorm, to_hex, to_rgba
 
-__all__ = ["PALETTE", "DIVERGING", "use_style", "new_figure", "plot_contributions",
-           "plot_activation", "plot_matrix", "plot_connections", "tap_colour", "plot_toeplitz",
-           "plot_conv_network", "plot_receptive_field", "plot_feature_maps"]
+from helpers.geometry import geometry
 
-PALETTE = ["#0072B2", "#E69F00", "#009E73", "#D55E00", "#CC79A7", "#56B4E9", "#F0E442",
-           "#000000"]
+__all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_figure",
+           "subscript", "tap_colour", "tap_legend_handles", "plot_contributions",
+           "plot_activation", "plot_matrix", "plot_connections", "plot_toeplitz",
+           "plot_conv_network", "plot_receptive_field", "plot_feature_maps", "BarsPlot",
+           "ActivationPlot", "MatrixPlot", "ToeplitzPlot", "ReceptiveFieldPlot",
+           "FeatureMapsPlot", "remove_plot"]
+
+_OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
+              "#000000"]     # in the roles of petroff10's first colours: blue, orange, red, ...
+
+
+def _palette():
+    sequences = getattr(matplotlib, "color_sequences", {})
+    if "petroff10" in sequences:                                    # matplotlib >= 3.10
+        return [to_hex(c) for c in sequences["petroff10"]]
+    return list(_OKABE_ITO)
+
+
+PALETTE = _palette()
+"""Colour-blind-safe colours: ``PALETTE[0]`` blue (the main colour), ``[1]`` orange-yellow,
+``[2]`` red (``HIGHLIGHT``), then more (matplotlib's petroff10 order, or Okabe-Ito)."""
+HIGHLIGHT = PALETTE[2]          # what a figure points at: the current window, z_i, a ring
+LINESTYLES = ["-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 1)),
+              (0, (6, 3)), (0, (3, 4, 1, 4)), (0, (8, 2, 2, 2))][:len(PALETTE)]
+"""Line style j goes with colour j in the style's cycle: a second cue beside the colour."""
 DIVERGING = "PuOr_r"
+_TAP_ORDER = [0, 1, 2, 4, 6, 5, 9, 7]          # PALETTE without its greys: tap colours
 
 
 def use_style():
-    """Set the series' matplotlib style (small PNGs, colour-blind-safe colour cycle)."""
+    """Set the series' matplotlib style.
+
+    Small PNGs, a white figure and savefig background (figures stay readable in a dark
+    JupyterLab theme), and a colour cycle of ``PALETTE`` paired with ``LINESTYLES``, so two
+    lines differ in colour *and* dash pattern.
+    """
     plt.rcParams.update({
         "figure.dpi": 80,
         "figure.figsize": (7.0, 3.0),
         "figure.facecolor": "white",
+        "figure.edgecolor": "white",
+        "axes.facecolor": "white",
+        "savefig.facecolor": "white",
+        "savefig.edgecolor": "white",
+        "savefig.transparent": False,
         "font.size": 10,
-        "axes.prop_cycle": plt.cycler(color=PALETTE),
+        "axes.prop_cycle": plt.cycler(color=PALETTE) + plt.cycler(linestyle=LINESTYLES),
         "axes.spines.top": False,
         "axes.spines.right": False,
         "axes.grid": True,
@@ -35,20 +77,104 @@ def use_style():
     })
 
 
-def new_figure(ncols=1, figsize=None):
+def new_figure(ncols=1, figsize=None, nrows=1, **subplots):
     """A figure that pyplot does not manage (so it is never shown twice) and its axes.
 
-    Widgets draw into such figures and display them themselves.
+    Widgets draw into such figures and display them themselves; ``subplots`` go to
+    ``Figure.subplots`` (e.g. ``sharex``, ``height_ratios``).
     """
     from matplotlib.figure import Figure
     fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"],
                  layout="constrained")
-    axes = fig.subplots(1, ncols)
+    axes = fig.subplots(nrows, ncols, **subplots)
     return fig, axes
 
 
-def _axes(ax):
+_SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
+
+
+def subscript(name, n):
+    """``name`` with subscript ``n`` in Unicode (x₁₂): looks like mathtext, draws much faster."""
+    return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
+
+
+def tap_colour(k):
+    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (``PALETTE``).
+
+    Introduced in notebook 04.
+    """
+    return PALETTE[_TAP_ORDER[k % len(_TAP_ORDER)] % len(PALETTE)]
+
+
+def tap_legend_handles(T, taps, name="w", colour=tap_colour):
+    """Legend patches ``w_k = value``, one per tap k of ``taps`` (shape of T), in its colour.
+
+    A tap that holds no entry of T has no edge or cell, so it gets no patch.
+    """
+    from matplotlib.patches import Patch
+    taps = np.asarray(taps)
+    return [Patch(color=colour(k), label=f"{subscript(name, k)} = {T[taps == k][0]:g}")
+            for k in range(taps.max() + 1) if (taps == k).any()]
+
+
+def _ax(ax):
     return plt.gca() if ax is None else ax
+
+
+class BarsPlot(NamedTuple):
+    """What ``plot_contributions`` drew."""
+    ax: object
+    bars: object            # BarContainer: products x_i w_i (i = 0..n-1), then b, then z
+
+
+class ActivationPlot(NamedTuple):
+    """What ``plot_activation`` drew."""
+    ax: object
+    curve: object           # Line2D of sigma over zlim
+    marker: object          # Line2D of the one point (z, sigma(z))
+
+
+class MatrixPlot(NamedTuple):
+    """What ``plot_matrix`` drew."""
+    ax: object
+    image: object           # AxesImage of M
+    texts: list             # the values, row-major (empty without annotate)
+
+
+class ToeplitzPlot(NamedTuple):
+    """What ``plot_toeplitz`` drew."""
+    ax: object
+    image: object           # AxesImage, RGBA (L_out, n_cols, 4)
+    texts: list             # one Text per annotated cell, row-major
+    cells: np.ndarray       # (len(texts), 2) int: the (row, column) of each text
+    grid: object            # LineCollection of the white lines between cells
+    labels: list            # with ticks=False: the row, column and axis labels (Texts)
+
+
+def remove_plot(plot):
+    """Remove from its axes every artist a plot function drew (every field but the axes).
+
+    Widgets call it to redraw one part of a figure in place, without ``ax.clear()``.
+    """
+    for field in plot[1:]:
+        for artist in field if isinstance(field, (list, tuple)) else [field]:
+            if hasattr(artist, "remove") and getattr(artist, "axes", None) is not None:
+                artist.remove()
+
+
+class ReceptiveFieldPlot(NamedTuple):
+    """What ``plot_receptive_field`` drew."""
+    ax: object
+    edges: object           # LineCollection of the traced connections
+    units: list             # units[l]: PathCollection of level l's units (traced ones coloured)
+    span: object            # the shaded receptive field on the input row (None if empty)
+
+
+class FeatureMapsPlot(NamedTuple):
+    """What ``plot_feature_maps`` drew (three panels)."""
+    axes: list              # [signal, feature maps, stack]
+    lines: list             # lines[j]: Line2D of feature map j
+    image: object           # AxesImage of A.T (one row per map)
 
 
 def plot_contributions(x, w, b=0.0, ax=None):
@@ -63,39 +189,44 @@ def plot_contributions(x, w, b=0.0, ax=None):
 
     Returns
     -------
-    matplotlib.axes.Axes
-        Its ``containers[0]`` holds the n + 2 bars (products, bias, z) in that order.
+    BarsPlot
+        ``(ax, bars)``: the n + 2 bars (products, bias, z) in that order, labelled
+        x₀w₀ … x₍ₙ₋₁₎w₍ₙ₋₁₎, b, z (plain text, not mathtext: the explorer redraws them).
 
     Introduced in notebook 01.
     """
-    ax = _axes(ax)
+    ax = _ax(ax)
     x, w = np.asarray(x, float), np.asarray(w, float)
     values = np.r_[x * w, b, x @ w + b]
-    labels = [f"$x_{i + 1}w_{i + 1}$" for i in range(len(x))] + ["$b$", "$z$"]
-    colours = [PALETTE[0]] * len(x) + [PALETTE[1], PALETTE[3]]
-    ax.bar(range(len(values)), values, color=colours)
+    labels = [subscript("x", i) + subscript("w", i) for i in range(len(x))] + ["b", "z"]
+    colours = [PALETTE[0]] * len(x) + [PALETTE[1], HIGHLIGHT]
+    bars = ax.bar(range(len(values)), values, color=colours)
     ax.axhline(0, color="black", lw=0.8)
     ax.set_xticks(range(len(values)), labels)
     ax.set_ylabel("value")
-    ax.set_title("products, bias and their sum $z = x \\cdot w + b$")
-    return ax
+    ax.set_title("products, bias and their sum z = x · w + b")   # plain text: fast redraws
+    return BarsPlot(ax, bars)
 
 
 def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
     """The activation function sigma over ``zlim`` with the point (z, sigma(z)) marked.
 
-    Returns the axes; ``ax.lines[1]`` is the marker (its data is (z, sigma(z))).
+    Returns
+    -------
+    ActivationPlot
+        ``(ax, curve, marker)``; the marker's data is (z, sigma(z)).
 
     Introduced in notebook 01.
     """
-    ax = _axes(ax)
+    ax = _ax(ax)
     grid = np.linspace(*zlim, 201)
-    ax.plot(grid, fn(grid), color=PALETTE[0], label=f"$\\sigma$ = {name}")
-    ax.plot([z], [fn(np.asarray(z))], "o", color=PALETTE[3], ms=9, label="$(z, \\sigma(z))$")
-    ax.set_xlabel("$z$")
-    ax.set_ylabel("$a = \\sigma(z)$")
+    curve, = ax.plot(grid, fn(grid), color=PALETTE[0], ls="-", label=f"σ = {name}")
+    marker, = ax.plot([z], [fn(np.asarray(z))], "o", color=HIGHLIGHT, ms=9,
+                      label="(z, σ(z))")
+    ax.set_xlabel("z")
+    ax.set_ylabel("a = σ(z)")
     ax.legend(loc="upper left")
-    return ax
+    return ActivationPlot(ax, curve, marker)
 
 
 def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, fmt="{:.2g}"):
@@ -107,80 +238,58 @@ def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, 
     row_label, col_label : str
         Axis labels (say what a row and a column *are*, e.g. "output unit").
 
+    Returns
+    -------
+    MatrixPlot
+        ``(ax, image, texts)``.
+
     Introduced in notebook 01.
     """
-    ax = _axes(ax)
+    ax = _ax(ax)
     M = np.asarray(M, float)
     lim = max(np.abs(M).max(), 1e-12)
-    ax.imshow(M, cmap=DIVERGING, norm=TwoSlopeNorm(0.0, -lim, lim))
+    image = ax.imshow(M, cmap=DIVERGING, norm=TwoSlopeNorm(0.0, -lim, lim))
     ax.set_xticks(range(M.shape[1]))
     ax.set_yticks(range(M.shape[0]))
     ax.set_xlabel(col_label)
     ax.set_ylabel(row_label)
     ax.grid(False)
-    if annotate:
-        for (r, c), v in np.ndenumerate(M):
-            ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9,
-                    color="white" if abs(v) > 0.6 * lim else "black")
-    return ax
+    texts = [ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9,
+                     color="white" if abs(v) > 0.6 * lim else "black")
+             for (r, c), v in np.ndenumerate(M)] if annotate else []
+    return MatrixPlot(ax, image, texts)
 
 
-def plot_connections(M, ax=None, in_name="x", out_name="z", colors=None, first_index=1):
-    """Network diagram of a linear map: inputs on the left, outputs on the right.
+def plot_connections(M, ax=None, in_name="x", out_name="z", first_index=0):
+    """Network diagram of a dense linear map, in the layout of ``helpers.diagram.plot_network``.
 
-    Output unit i is joined to input j when ``M[i, j] != 0``.
+    Inputs sit in a row at the bottom, outputs spread evenly in a row on top; output unit i
+    is joined to input j when ``M[i, j] != 0``, each edge coloured by its value.
 
     Parameters
     ----------
     M : array_like, shape (n_out, n_in)
         The matrix in "one row per output unit" form (Ng's W; for the row form a = x W
         pass ``W.T``).
-    first_index : int, default 1
-        Number of the first node in the labels (0 to match numpy indexing, as in notebook 04).
-    colors : array_like of colours, shape (n_out, n_in), optional
-        Edge colours; by default the value's sign and size on the diverging map.
+    in_name, out_name : str
+        Node names: inputs ``x_j``, outputs ``z_i``.
+    first_index : int, default 0
+        Number of the first node in the labels (0, as numpy and the series count).
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.collections[0]`` is the LineCollection of edges (one segment per non-zero, in
-        row-major order), so callers can recolour or highlight them.
+    helpers.diagram.NetworkPlot
+        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; one edge per non-zero,
+        row-major.
 
     Introduced in notebook 01.
     """
-    ax = _axes(ax)
+    from helpers.diagram import plot_network
     M = np.asarray(M, float)
     n_out, n_in = M.shape
-    y_in = np.linspace(1, 0, n_in) if n_in > 1 else np.array([0.5])
-    y_out = np.linspace(1, 0, n_out) if n_out > 1 else np.array([0.5])
-    rows, cols = np.nonzero(M)
-    segments = [[(0, y_in[j]), (1, y_out[i])] for i, j in zip(rows, cols)]
-    if colors is None:
-        lim = max(np.abs(M).max(), 1e-12)
-        cmap = plt.get_cmap(DIVERGING)
-        colors = [cmap(0.5 + 0.5 * M[i, j] / lim) for i, j in zip(rows, cols)]
-    else:
-        colors = [colors[i][j] for i, j in zip(rows, cols)]
-    widths = 0.5 + 2.5 * np.abs(M[rows, cols]) / max(np.abs(M).max(), 1e-12)
-    ax.add_collection(LineCollection(segments, colors=colors, linewidths=widths, zorder=1))
-    ax.scatter(np.zeros(n_in), y_in, s=260, color="white", edgecolor="black", zorder=2)
-    ax.scatter(np.ones(n_out), y_out, s=260, color="white", edgecolor="black", zorder=2)
-    for j, y in enumerate(y_in):
-        ax.text(-0.06, y, f"${in_name}_{{{j + first_index}}}$", ha="right", va="center")
-    for i, y in enumerate(y_out):
-        ax.text(1.06, y, f"${out_name}_{{{i + first_index}}}$", ha="left", va="center")
-    ax.set_xlim(-0.3, 1.3)
-    ax.set_ylim(-0.15, 1.15)
-    ax.set_axis_off()
-    return ax
-
-
-def tap_colour(k):
-    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (Okabe-Ito).
-
-    Introduced in notebook 04.
-    """
-    return PALETTE[k % 7]                                  # black (PALETTE[7]) is kept for text
+    out_pos = np.linspace(0, n_in - 1, n_out) if n_out > 1 else [(n_in - 1) / 2]
+    return plot_network(M, ax=ax, out_pos=out_pos, in_name=in_name, out_name=out_name,
+                        first_index=first_index)
 
 
 def _text_colour(rgb):
@@ -188,22 +297,8 @@ def _text_colour(rgb):
     return "black" if lum > 0.55 else "white"
 
 
-def _sub(name, n):
-    """``name`` with subscript ``n`` in Unicode (x₁₂): looks like mathtext, draws much faster."""
-    return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
-
-
-def _tap_legend(ax, T, taps, name="w", **kw):
-    from matplotlib.patches import Patch
-    K = taps.max() + 1
-    values = [T[taps == k][0] if (taps == k).any() else 0.0 for k in range(K)]
-    handles = [Patch(color=tap_colour(k), label=f"{_sub(name, k)} = {v:g}")
-               for k, v in enumerate(values)]
-    ax.legend(handles=handles, **kw)
-
-
 def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
-                  zeros=True, tap_name="w"):
+                  zeros=True, tap_name="w", ticks=True):
     """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
 
     Parameters
@@ -220,16 +315,21 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
         Write the values of the non-zeros, and a small grey "0" in the other cells.
     tap_name : str
         Name of the weights in the legend (``w_k = value``).
+    ticks : bool, default True
+        Label rows and columns with the axes' ticks; False: only the columns, with plain
+        texts, and the axes switched off, which draws several times faster (the explorers
+        redraw it often and name the row in a title).
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.images[0]`` is the RGBA image (rows = output units, columns = inputs).
+    ToeplitzPlot
+        ``(ax, image, texts, cells, grid, labels)``: the RGBA image (rows = output units,
+        columns = inputs), the value texts and the (row, column) of each, the cell borders
+        and (``ticks=False``) the label texts.
 
     Introduced in notebook 04.
     """
-    from matplotlib.colors import to_rgba
-    ax = _axes(ax)
+    ax = _ax(ax)
     T, taps = np.asarray(T, float), np.asarray(taps, int)
     L_out, n_cols = T.shape
     rgba = np.ones((L_out, n_cols, 4))                                   # (L_out, L, RGBA) white
@@ -237,36 +337,53 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
     rgba[:, :pl, :3] = rgba[:, n_cols - pr:, :3] = 0.85                  # padded zeros: grey
     for k in range(taps.max() + 1):
         rgba[taps == k] = to_rgba(tap_colour(k))
-    ax.imshow(rgba, interpolation="nearest")
+    image = ax.imshow(rgba, interpolation="nearest")
+    texts, cells = [], []
     if annotate:
         for (r, c), v in np.ndenumerate(T):
             on = taps[r, c] >= 0
             if not (on or zeros):
                 continue
-            ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
-                    fontsize=9 if on else 7, color=_text_colour(rgba[r, c]) if on else "0.6")
-    ax.set_xticks(range(n_cols), [str(c - pl).replace("-", "\u2212") for c in range(n_cols)])
-    ax.set_yticks(range(L_out))
-    ax.set_xticks(np.arange(-0.5, n_cols), minor=True)
-    ax.set_yticks(np.arange(-0.5, L_out), minor=True)
-    ax.grid(True, which="minor", color="white", lw=1.5)
-    ax.grid(False, which="major")
-    ax.tick_params(which="minor", length=0)
-    ax.set_xlabel("input $j$" + (" (grey: padding)" if pl or pr else ""))
-    ax.set_ylabel("output unit $i$")
+            texts.append(ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
+                                 fontsize=9 if on else 7,
+                                 color=_text_colour(rgba[r, c]) if on else "0.6"))
+            cells.append((r, c))
+    grid = ax.add_collection(LineCollection(
+        [[(c, -0.5), (c, L_out - 0.5)] for c in np.arange(-0.5, n_cols)]
+        + [[(-0.5, r), (n_cols - 0.5, r)] for r in np.arange(-0.5, L_out)],
+        colors="white", linewidths=1.5))
+    ax.set_xlim(-0.5, n_cols - 0.5)
+    ax.set_ylim(L_out - 0.5, -0.5)
+    ax.grid(False)
+    columns = [str(c - pl).replace("-", "\u2212") for c in range(n_cols)]
+    xlabel = "input $j$" + (" (grey: padding)" if pl or pr else "")
+    labels = []
+    if ticks:
+        ax.set_xticks(range(n_cols), columns)
+        ax.set_yticks(range(L_out))
+        ax.tick_params(length=0)
+        ax.set_xlabel(xlabel)
+        ax.set_ylabel("output unit $i$")
+    else:
+        ax.set_axis_off()
+        labels = ([ax.text(c, L_out - 0.35, name, ha="center", va="top", fontsize=9)
+                   for c, name in enumerate(columns)]                  # rows: say it in a title
+                  + [ax.text((n_cols - 1) / 2, L_out + 0.35, xlabel.replace("$", ""),
+                             ha="center", va="top", fontsize=10)])
     if legend and taps.max() >= 0:
-        _tap_legend(ax, T, taps, name=tap_name, loc="upper left", bbox_to_anchor=(1.01, 1.0),
-                    fontsize=9)
-    return ax
+        ax.legend(handles=tap_legend_handles(T, taps, tap_name), loc="upper left",
+                  bbox_to_anchor=(1.01, 1.0), fontsize=9)
+    return ToeplitzPlot(ax, image, texts, np.array(cells, dtype=int).reshape(-1, 2), grid,
+                        labels)
 
 
 def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
                       legend=True, tap_name="w"):
     """Network diagram of a convolution matrix: inputs in a row below, outputs above.
 
-    Output unit i is joined to input j when ``T[i, j] != 0``; the edge's colour is the weight
-    it carries (``taps[i, j]``), so the shared weights show as parallel edges of one colour.
-    The layout is ``helpers.diagram.plot_network``'s (which also draws dense layers in it).
+    Output unit i is joined to input j wherever ``taps[i, j] >= 0``; the edge's colour is the
+    weight it carries (``taps[i, j]``), so the shared weights show as parallel edges of one
+    colour. This is ``helpers.diagram.plot_network`` (which also draws dense layers).
 
     Parameters
     ----------
@@ -281,10 +398,9 @@ def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", o
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.collections[0]``: LineCollection of edges, one per non-zero of T in row-major
-        order, from ``(j - p_left, 0)`` to ``(out_pos[i], 1)``; ``ax.collections[1]`` /
-        ``[2]``: input / output nodes.
+    helpers.diagram.NetworkPlot
+        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; ``edges`` has one
+        segment per edge in row-major order, from ``(j - p_left, 0)`` to ``(out_pos[i], 1)``.
 
     Introduced in notebook 04.
     """
@@ -313,50 +429,51 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
 
     Returns
     -------
-    matplotlib.axes.Axes
-        ``ax.collections[0]`` is the LineCollection of traced connections,
-        ``ax.collections[1 + l]`` the units of level l (traced ones coloured).
+    ReceptiveFieldPlot
+        ``(ax, edges, units, span)``: the traced connections, per level l its units, and the
+        shaded field.
 
     Introduced in notebook 06.
     """
     from helpers.receptive_field import layer_lengths, trace_receptive_field, unit_centres
-    from helpers.conv import _geometry
-    ax = _axes(ax)
+    ax = _ax(ax)
     levels = trace_receptive_field(L, layers, index, padding)
     centres = unit_centres(L, layers, padding)
     lengths = layer_lengths(L, layers, padding)
     segments = []
-    for l, (K, s, d) in enumerate(layers, start=1):
-        pl = _geometry(lengths[l - 1], K, s, padding, d, "plot_receptive_field")[0]
-        for i in levels[l]:
-            for k in range(K):
-                j = i * s + k * d - pl
-                if 0 <= j < lengths[l - 1]:
-                    segments.append([(centres[l][i], l), (centres[l - 1][j], l - 1)])
-    ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=0.8, alpha=0.6))
-    for l, (xs, traced) in enumerate(zip(centres, levels)):
+    for n, (K, s, d) in enumerate(layers, start=1):                      # level n reads n - 1
+        g = geometry(lengths[n - 1], K, s, padding, d, "plot_receptive_field")
+        pos, inside = g.inside()                                         # (L_out, K) each
+        for i in levels[n]:
+            for j in pos[i][inside[i]]:
+                segments.append([(centres[n][i], n), (centres[n - 1][j], n - 1)])
+    edges = ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=0.8,
+                                             alpha=0.6))
+    units = []
+    for n, (xs, traced) in enumerate(zip(centres, levels)):
         face = np.full(len(xs), "white", dtype=object)
-        face[traced] = PALETTE[3] if l == 0 else PALETTE[0]
-        ax.scatter(xs, np.full(len(xs), l), s=28, c=list(face), edgecolor="0.4", lw=0.6,
-                   zorder=3)
-    field = levels[0]
+        face[traced] = HIGHLIGHT if n == 0 else PALETTE[0]
+        units.append(ax.scatter(xs, np.full(len(xs), n), s=28, c=list(face), edgecolor="0.4",
+                                lw=0.6, zorder=3))
+    field, span = levels[0], None
     if len(field):
-        ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
-                   color=PALETTE[3], alpha=0.15, lw=0)
-    ax.set_yticks(range(len(layers) + 1), ["input"] + [f"layer {l}" for l in
-                                                       range(1, len(layers) + 1)])
+        span = ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
+                          color=HIGHLIGHT, alpha=0.15, lw=0)
+    ax.set_yticks(range(len(layers) + 1),
+                  ["input"] + [f"layer {n}" for n in range(1, len(layers) + 1)])
     ax.set_xlim(-1, L)
     ax.set_ylim(-0.5, len(layers) + 0.5)
     ax.set_xlabel("input position $j$")
     ax.grid(False)
-    return ax
+    return ReceptiveFieldPlot(ax, edges, units, span)
 
 
 def plot_feature_maps(x, A, K, axes=None, names=None):
     """A signal, its feature maps as lines, and the stack of maps as an image.
 
     Feature map j is drawn under the window that produced it: output i sits at the window's
-    centre, input position ``i + (K - 1) / 2`` (stride 1, "valid" padding).
+    centre, input position ``i + (K - 1) / 2`` (stride 1, "valid" padding). Map j has colour
+    ``PALETTE[j]`` and line style ``LINESTYLES[j]``.
 
     Parameters
     ----------
@@ -369,13 +486,13 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
     axes : sequence of 3 matplotlib.axes.Axes, optional
         Where to draw signal, maps and stack; by default a new pyplot figure's.
     names : sequence of str, optional
-        Legend labels of the maps; default ``a_1, a_2, ...``.
+        Legend labels of the maps; default ``a⁽⁰⁾, a⁽¹⁾, ...``.
 
     Returns
     -------
-    list of matplotlib.axes.Axes
-        ``axes[1].lines[j]`` is feature map j; ``axes[2].images[0]`` shows ``A.T`` (one row
-        per map).
+    FeatureMapsPlot
+        ``(axes, lines, image)``: the three axes, ``lines[j]`` feature map j, and the image of
+        ``A.T`` (one row per map).
 
     Introduced in notebook 05.
     """
@@ -385,21 +502,23 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
                                height_ratios=[1.0, 1.2, 0.7])
     ax_x, ax_a, ax_s = axes
     L_out, C_out = A.shape
-    names = names or [f"$a_{j + 1}$" for j in range(C_out)]
+    names = names or ["a" + f"({j})".translate(_SUPERSCRIPTS) for j in range(C_out)]   # a⁽⁰⁾
     centre = np.arange(L_out) + (K - 1) / 2
-    ax_x.plot(np.arange(len(x)), x, color=PALETTE[7], lw=1.2)
-    ax_x.set_ylabel("input $x$")
-    for j in range(C_out):
-        ax_a.plot(centre, A[:, j], color=PALETTE[j % 7], lw=1.5, label=names[j])
+    ax_x.plot(np.arange(len(x)), x, color="black", ls="-", lw=1.2)
+    ax_x.set_ylabel("input x")
+    lines = [ax_a.plot(centre, A[:, j], color=PALETTE[j % len(PALETTE)],
+                       ls=LINESTYLES[j % len(LINESTYLES)], lw=1.5, label=names[j])[0]
+             for j in range(C_out)]
     ax_a.set_ylabel("feature maps")
     ax_a.legend(loc="upper left", ncols=C_out)
     vmax = max(A.max(), 1e-12)
-    ax_s.imshow(A.T, aspect="auto", cmap="viridis", vmin=0.0, vmax=vmax, interpolation="none",
-                extent=(centre[0] - 0.5, centre[-1] + 0.5, C_out - 0.5, -0.5))
+    image = ax_s.imshow(A.T, aspect="auto", cmap="viridis", vmin=0.0, vmax=vmax,
+                        interpolation="none",
+                        extent=(centre[0] - 0.5, centre[-1] + 0.5, C_out - 0.5, -0.5))
     ax_s.set_yticks(range(C_out), names)
     ax_s.set_xlabel("input position (maps drawn at their window's centre)")
-    ax_s.set_title("the stack $A = [a_1 \\; a_2 \\; \\dots]$, one row per map (dark = 0)",
-                   fontsize=9)
+    ax_s.set_title("the stack A = [a⁽⁰⁾ a⁽¹⁾ …], one row per map (dark = 0)",
+                   fontsize=9)                                   # plain text: fast redraws
     ax_s.grid(False)
     ax_x.set_xlim(-0.5, len(x) - 0.5)
-    return list(axes)
+    return FeatureMapsPlot(list(axes), lines, image)

@@ -19,8 +19,8 @@ def _close():
 
 def test_toeplitz_heatmap_colours_each_diagonal_by_its_weight():
     T, taps = conv_matrix(W3, 6), tap_index_matrix(3, 6)
-    ax = plot_toeplitz(T, taps)
-    rgba = ax.images[0].get_array()
+    drawn = plot_toeplitz(T, taps)
+    ax, rgba = drawn.ax, drawn.image.get_array()
     assert rgba.shape == (4, 6, 4)
     for i in range(4):
         for k in range(3):
@@ -32,19 +32,21 @@ def test_toeplitz_heatmap_colours_each_diagonal_by_its_weight():
 
 def test_toeplitz_heatmap_marks_padded_columns():
     T = conv_matrix(W3, 4, padding="same", padded=True)               # (4, 6)
-    ax = plot_toeplitz(T, tap_index_matrix(3, 4, padding="same", padded=True), pad=(1, 1))
-    labels = [t.get_text() for t in ax.get_xticklabels()]
-    assert labels == ["\u22121", "0", "1", "2", "3", "4"]             # positions -1 and L, never a second 0
-    rgba = ax.images[0].get_array()
+    drawn = plot_toeplitz(T, tap_index_matrix(3, 4, padding="same", padded=True), pad=(1, 1))
+    labels = [t.get_text() for t in drawn.ax.get_xticklabels()]
+    assert labels == ["\u22121", "0", "1", "2", "3", "4"]       # -1 and L, never a second 0
+    rgba = drawn.image.get_array()
     np.testing.assert_allclose(rgba[3, 0, :3], 0.85)                  # a padded zero: grey
+    assert [tuple(c) for c in drawn.cells] == [(r, c) for r in range(4) for c in range(6)]
+    assert [t.get_text() for t in drawn.texts[:4]] == ["1", "2", "-1", "0"]    # row 0
 
 
 @pytest.mark.parametrize("stride,dilation", [(1, 1), (2, 1), (1, 2), (3, 2)])
 def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
     T = conv_matrix(W3, 11, stride, dilation=dilation)
     taps = tap_index_matrix(3, 11, stride, dilation=dilation)
-    ax = plot_conv_network(T, taps)
-    edges = ax.collections[0]
+    drawn = plot_conv_network(T, taps)
+    edges = drawn.edges
     segs = edges.get_segments()
     rows, cols = np.nonzero(T)
     assert len(segs) == np.count_nonzero(T) == 3 * T.shape[0]
@@ -52,7 +54,7 @@ def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
         assert seg[0][0] == j and seg[0][1] == 0.0 and seg[1][1] == 1.0
     for colour, i, j in zip(edges.get_colors(), rows, cols):
         np.testing.assert_allclose(colour, to_rgba(tap_colour(taps[i, j])))
-    outs = ax.collections[2].get_offsets()[:, 0]                      # each output over its window
+    outs = drawn.out_nodes.get_offsets()[:, 0]                        # each output over its window
     np.testing.assert_allclose(outs, np.arange(T.shape[0]) * stride + dilation)
 
 
@@ -93,13 +95,16 @@ def test_explorer_rejects_bad_shapes():
         ConvMatrixExplorer(np.ones(3), np.ones(4))
 
 
-def test_plot_connections_can_number_from_zero():
+def test_plot_connections_numbers_from_zero_in_the_network_layout():
     from helpers.plotting import plot_connections
-    ax = plot_connections(np.ones((2, 3)), first_index=0)
-    labels = [t.get_text() for t in ax.texts]
-    assert labels == ["$x_{0}$", "$x_{1}$", "$x_{2}$", "$z_{0}$", "$z_{1}$"]
-    ax = plot_connections(np.ones((1, 1)), ax=plt.figure().add_subplot())
-    assert [t.get_text() for t in ax.texts] == ["$x_{1}$", "$z_{1}$"]   # default unchanged
+    drawn = plot_connections(np.arange(1.0, 7.0).reshape(2, 3))
+    assert [t.get_text() for t in drawn.in_labels] == ["x₀", "x₁", "x₂"]
+    assert [t.get_text() for t in drawn.out_labels] == ["z₀", "z₁"]
+    assert len(drawn.edges.get_segments()) == 6                        # dense: every pair
+    np.testing.assert_allclose(drawn.in_nodes.get_offsets(), [[0, 0], [1, 0], [2, 0]])
+    np.testing.assert_allclose(drawn.out_nodes.get_offsets(), [[0, 1], [2, 1]])  # spread on top
+    drawn = plot_connections(np.ones((1, 1)), ax=plt.figure().add_subplot(), first_index=1)
+    assert [t.get_text() for t in drawn.ax.texts] == ["x₁", "z₁"]
 
 
 def test_static_view_draws_the_same_highlight_without_controls():

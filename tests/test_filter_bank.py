@@ -3,20 +3,22 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 
-from strategies import arrays
 from helpers.activations import relu
 from helpers.conv import correlate1d
 from helpers.plotting import plot_feature_maps
 from helpers.widgets import FilterBankExplorer
+from strategies import arrays
 
 
 def test_plot_feature_maps_draws_each_map_under_its_window():
     x, A = arrays(0, 20), relu(arrays(1, 16, 3))              # L = 20, K = 5 -> L_out = 16
-    axes = plot_feature_maps(x, A, 5)
+    axes, lines, image = plot_feature_maps(x, A, 5)
+    assert len(axes) == 3 and lines[0].axes is axes[1] and image.axes is axes[2]
     for j in range(3):
-        np.testing.assert_array_equal(axes[1].lines[j].get_ydata(), A[:, j])
-        np.testing.assert_array_equal(axes[1].lines[j].get_xdata(), np.arange(16) + 2.0)
-    np.testing.assert_array_equal(axes[2].images[0].get_array(), A.T)
+        np.testing.assert_array_equal(lines[j].get_ydata(), A[:, j])
+        np.testing.assert_array_equal(lines[j].get_xdata(), np.arange(16) + 2.0)
+    assert len({line.get_linestyle() for line in lines}) == 3     # told apart without colour
+    np.testing.assert_array_equal(image.get_array(), A.T)
     plt.close("all")
 
 
@@ -29,7 +31,8 @@ def test_filter_bank_explorer_computes_relu_of_each_correlation():
         np.testing.assert_allclose(A[:, j], relu(correlate1d(x, W[:, j])), atol=1e-12)
         np.testing.assert_allclose(ex.lines[j].get_ydata(), A[:, j])
     np.testing.assert_allclose(ex.image.get_array(), A.T)
-    ex.sliders[1][3].value = 0.7                               # filter 2, last tap, from a slider
+    assert [s.description for s in ex.sliders[1]] == ["w1[0]", "w1[1]", "w1[2]", "w1[3]"]
+    ex.sliders[1][3].value = 0.7                               # filter w^(1), tap 3, from a slider
     assert ex.W[3, 1] == 0.7 and np.allclose(ex.W[:, 0], W[:, 0])      # the rest kept
     np.testing.assert_allclose(ex.A[:, 1], relu(correlate1d(x, ex.W[:, 1])), atol=1e-12)
 
@@ -38,7 +41,7 @@ def test_filter_bank_explorer_with_as_many_taps_as_filters_keeps_columns():
     x = arrays(4, 25)
     W = np.array([[0.1, 0.2, 0.3], [0.4, 0.5, 0.6], [0.7, 0.8, 0.9]])   # K = C_out = 3
     ex = FilterBankExplorer(x, W)
-    ex.sliders[0][0].value = -0.5                              # filter 1, tap 0
+    ex.sliders[0][0].value = -0.5                              # filter w^(0), tap 0
     np.testing.assert_allclose(ex.W[:, 0], [-0.5, 0.4, 0.7])   # a column, not a row, changed
     np.testing.assert_allclose(ex.W[:, 1:], W[:, 1:])
 

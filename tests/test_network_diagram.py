@@ -1,16 +1,12 @@
 """Notebook 04's network diagrams (helpers.diagram): dense and conv layers in one layout."""
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib.colors import to_rgba
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.colors import to_rgba  # noqa: E402
-
-from helpers.diagram import (_family_colour, network_edges, plot_network,  # noqa: E402
-                             window_centres)
-from helpers.matrix import conv_matrix, tap_index_matrix  # noqa: E402
-from helpers.plotting import plot_conv_network, tap_colour  # noqa: E402
+from helpers.diagram import filter_tap_colour, network_edges, plot_network, window_centres
+from helpers.matrix import conv_matrix, tap_index_matrix
+from helpers.plotting import plot_conv_network, tap_colour
 
 X = np.array([1.0, 2.0, 3.0, 4.0])                  # the asker's input and filter (DESIGN §1)
 W = np.array([5.0, 6.0, 7.0])
@@ -57,18 +53,18 @@ def test_dense_and_conv_panels_share_the_layout():
     dense = np.arange(1.0, 25.0).reshape(6, 4)
     pos = window_centres(T_pad, pad=(2, 2))
     fig, (a1, a2) = plt.subplots(1, 2)
-    plot_network(dense, ax=a1, out_pos=pos, xlim=(-2.7, 5.7))
-    plot_network(T_pad, taps, ax=a2, pad=(2, 2), tap_name="W", xlim=(-2.7, 5.7))
+    d1 = plot_network(dense, ax=a1, out_pos=pos, xlim=(-2.7, 5.7))
+    d2 = plot_network(T_pad, taps, ax=a2, pad=(2, 2), tap_name="W", xlim=(-2.7, 5.7))
     assert a1.get_xlim() == a2.get_xlim() == (-2.7, 5.7)
-    np.testing.assert_allclose(a1.collections[2].get_offsets(), a2.collections[2].get_offsets())
-    ins1, ins2 = a1.collections[1].get_offsets(), a2.collections[1].get_offsets()
+    np.testing.assert_allclose(d1.out_nodes.get_offsets(), d2.out_nodes.get_offsets())
+    ins1, ins2 = d1.in_nodes.get_offsets(), d2.in_nodes.get_offsets()
     np.testing.assert_allclose(ins1, ins2[2:6])                   # real inputs x_0..x_3 at 0..3
     np.testing.assert_allclose(ins2[:, 0], np.arange(-2, 6))
-    assert np.all(ins1[:, 1] == 0) and np.all(a1.collections[2].get_offsets()[:, 1] == 1)
-    segs1 = a1.collections[0].get_segments()                      # inputs below, outputs above
+    assert np.all(ins1[:, 1] == 0) and np.all(d1.out_nodes.get_offsets()[:, 1] == 1)
+    segs1 = d1.edges.get_segments()                               # inputs below, outputs above
     assert len(segs1) == 24 and all(s[0][1] == 0 and s[1][1] == 1 for s in segs1)
-    assert len(np.unique(a1.collections[0].get_colors(), axis=0)) == 24   # dense: own colours
-    edges = a2.collections[0]
+    assert len(np.unique(d1.edges.get_colors(), axis=0)) == 24    # dense: own colours
+    edges = d2.edges
     e = network_edges(T_pad, taps, pad=(2, 2))
     for seg, colour, i, j, k in zip(edges.get_segments(), edges.get_colors(), e.i, e.j, e.tap):
         assert seg[0][0] == j and seg[1][0] == pos[i]
@@ -76,8 +72,8 @@ def test_dense_and_conv_panels_share_the_layout():
     styles = edges.get_linestyles()                               # dashed to padded zeros
     dashed = [s[1] is not None for s in styles]
     assert dashed == list((e.j < 0) | (e.j >= 4))
-    labels = [t.get_text() for t in a2.texts]
-    assert labels[:8] == ["pad", "pad", "x₀", "x₁", "x₂", "x₃", "pad", "pad"]   # never a 2nd 0
+    labels = [t.get_text() for t in d2.in_labels]
+    assert labels == ["pad", "pad", "x₀", "x₁", "x₂", "x₃", "pad", "pad"]       # never a 2nd 0
     assert [t.get_text() for t in a2.get_legend().get_texts()] == ["W₀ = 5", "W₁ = 6", "W₂ = 7"]
 
 
@@ -86,26 +82,44 @@ def test_two_filter_layer_one_colour_family_per_filter():
     T2 = np.vstack([conv_matrix(W2[:, f], 4) for f in range(2)])  # (4, 4)
     taps2 = np.vstack([tap_index_matrix(3, 4)] * 2)
     filt = np.repeat([0, 1], 2)
-    ax = plot_network(T2, taps2, filters=filt)
-    outs = ax.collections[2].get_offsets()[:, 0]
+    drawn = plot_network(T2, taps2, filters=filt)
+    outs = drawn.out_nodes.get_offsets()[:, 0]
     np.testing.assert_allclose(outs, [0.78, 1.78, 1.22, 2.22])    # side by side over the window
     e = network_edges(T2, taps2)
-    colours = ax.collections[0].get_colors()
+    colours = drawn.edges.get_colors()
     for colour, i, k in zip(colours, e.i, e.tap):
-        np.testing.assert_allclose(colour, _family_colour(filt[i], k, 3))
+        np.testing.assert_allclose(colour, filter_tap_colour(filt[i], k, 3))
     assert len({tuple(c) for c in colours}) == 6                  # 2 filters x 3 taps
-    assert len(ax.get_legend().get_texts()) == 6
+    assert len(drawn.ax.get_legend().get_texts()) == 6
 
 
 def test_plot_conv_network_keeps_its_contract_with_padding():
     T = conv_matrix(W, 4, padding="same", padded=True)            # (4, 6)
     taps = tap_index_matrix(3, 4, padding="same", padded=True)
-    ax = plot_conv_network(T, taps, pad=(1, 1))
-    segs = ax.collections[0].get_segments()
+    drawn = plot_conv_network(T, taps, pad=(1, 1))
+    segs = drawn.edges.get_segments()
     rows, cols = np.nonzero(T)
     assert [s[0][0] for s in segs] == list(cols - 1)              # input j at position j
-    np.testing.assert_allclose(ax.collections[2].get_offsets()[:, 0], [0, 1, 2, 3])
-    assert [t.get_text() for t in ax.texts][:6] == ["pad", "x₀", "x₁", "x₂", "x₃", "pad"]
+    np.testing.assert_allclose(drawn.out_nodes.get_offsets()[:, 0], [0, 1, 2, 3])
+    assert [t.get_text() for t in drawn.in_labels] == ["pad", "x₀", "x₁", "x₂", "x₃", "pad"]
+    assert [t.get_text() for t in drawn.out_labels] == ["z₀", "z₁", "z₂", "z₃"]
+
+
+def test_a_zero_tap_is_still_an_edge_and_the_legend_lists_only_taps_with_edges():
+    w = np.array([1.0, 0.0, 2.0])                                 # w_1 = 0: still read
+    T, taps = conv_matrix(w, 5), tap_index_matrix(3, 5)           # (3, 5)
+    e = network_edges(T, taps)
+    assert len(e.i) == 9 and np.count_nonzero(T) == 6             # 3 outputs x 3 taps
+    np.testing.assert_array_equal(e.tap, np.tile([0, 1, 2], 3))
+    np.testing.assert_array_equal(e.weight[e.tap == 1], 0.0)
+    drawn = plot_network(T, taps)
+    assert len(drawn.edges.get_segments()) == 9
+    assert [t.get_text() for t in drawn.ax.get_legend().get_texts()] == [
+        "w₀ = 1", "w₁ = 0", "w₂ = 2"]
+    taps_part = np.where(taps == 2, -1, taps)                     # a structure without w_2
+    legend = plot_network(T * (taps_part >= 0), taps_part).ax.get_legend()
+    assert [t.get_text() for t in legend.get_texts()] == ["w₀ = 1", "w₁ = 0"]
+    assert len(network_edges(T, None).i) == 6                     # dense: the non-zeros
 
 
 def test_bad_input_names_the_argument():

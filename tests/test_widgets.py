@@ -4,12 +4,18 @@ compute."""
 import numpy as np
 import pytest
 
-from strategies import arrays
 from helpers import widgets
 from helpers.activations import relu, sigmoid
 from helpers.conv import conv_output_length, correlate1d_naive
-from helpers.widgets import (Explorer, FeatureMapExplorer, FilterBankExplorer,
-                             GeometryExplorer, NeuronExplorer, WindowExplorer)
+from helpers.widgets import (
+    Explorer,
+    FeatureMapExplorer,
+    FilterBankExplorer,
+    GeometryExplorer,
+    NeuronExplorer,
+    WindowExplorer,
+)
+from strategies import arrays
 
 
 def explorer_classes(base=Explorer):
@@ -62,8 +68,8 @@ def test_window_explorer_rejects_bad_input():
 
 
 @pytest.mark.parametrize("L,K,s,p,d", [(10, 3, 3, "valid", 1), (9, 2, 2, "same", 3),
-                                       (7, 4, 1, "full", 1), (12, 3, 2, 1, 2), (6, 6, 1, "valid", 1),
-                                       (8, 2, 3, (0, 2), 1)])
+                                       (7, 4, 1, "full", 1), (12, 3, 2, 1, 2),
+                                       (6, 6, 1, "valid", 1), (8, 2, 3, (0, 2), 1)])
 def test_geometry_explorer_reads_what_the_loop_reads(L, K, s, p, d):
     explorer = GeometryExplorer()
     assert explorer.update(L, K, s, p, d) == conv_output_length(L, K, s, p, d)
@@ -80,9 +86,19 @@ def test_geometry_explorer_controls_and_the_kernel_that_does_not_fit():
     assert explorer.L_out == conv_output_length(9, 2, 2, "full", 3)
     assert explorer.update(5, 4, 1, "valid", 2) is None
     assert "longer than the padded input" in explorer.error and explorer.reads == []
-    assert not explorer.ax.collections[0].get_visible()
+    assert not explorer.plot.edges.get_visible() and not explorer.plot.outputs.get_visible()
     assert explorer.update(5, 2) == 4 and explorer.error is None
-    assert explorer.ax.collections[0].get_visible()
+    assert explorer.plot.edges.get_visible() and explorer.plot.outputs.get_visible()
+
+
+def test_neuron_and_filter_bank_sliders_are_named_from_0():
+    neuron = NeuronExplorer([1.0, 2.0, 3.0], [0.1, 0.2, 0.3], 0.0)
+    assert [s.description for s in neuron.w_sliders] == ["w0", "w1", "w2"]
+    labels = [t.get_text() for t in neuron.ax_bars.get_xticklabels()]
+    assert labels == ["x₀w₀", "x₁w₁", "x₂w₂", "b", "z"]
+    bank = FilterBankExplorer(np.arange(10.0), np.ones((3, 2)))
+    assert [[s.description for s in column] for column in bank.sliders] == [
+        ["w0[0]", "w0[1]", "w0[2]"], ["w1[0]", "w1[1]", "w1[2]"]]
 
 
 # ---------------------------------------------------------------- controls in sync

@@ -9,12 +9,13 @@ explorer by leaving it as the last expression of a cell.
 
 Every explorer also has a classmethod ``demo()`` returning ``(explorer, [kwargs, ...])``: a
 small instance and a few argument sets for ``update``. ``benchmarks/widget_latency.py`` finds
-every subclass of ``Explorer`` and times its updates with them (target: median <= 50 ms).
+every subclass of ``Explorer`` and times its updates with them (target: median <= 40 ms,
+90th percentile <= 60 ms).
 
 One module per notebook's explorers; import them from here (``from helpers.widgets import
 NeuronExplorer``).
 """
-from helpers.widgets.base import Explorer, _Explorer
+from helpers.widgets.base import Explorer
 from helpers.widgets.conv_unit import ConvMatrixExplorer, ConvUnitView
 from helpers.widgets.feature_maps import FeatureMapExplorer
 from helpers.widgets.filter_bank import FilterBankExplorer
@@ -24,4 +25,4 @@ from helpers.widgets.windows import GeometryExplorer, WindowExplorer
 
 __all__ = ["NeuronExplorer", "WindowExplorer", "GeometryExplorer", "ConvUnitView",
            "ConvMatrixExplorer", "FilterBankExplorer", "ReceptiveFieldExplorer",
-           "FeatureMapExplorer", "Explorer", "_Explorer"]
+           "FeatureMapExplorer", "Explorer"]

@@ -36,8 +36,23 @@ def show(control, value):
     control.value = value
 
 
+def _pin_labels(ax):
+    """Fix ``ax``'s title at y = 1 and its axis labels where they are (axes coordinates).
+
+    matplotlib places a title (and an axis label) automatically at every draw by measuring
+    every tick label; a fixed position skips that. None of the explorers' axes has ticks on
+    top, so y = 1 is where the title goes anyway.
+    """
+    ax.set_title(ax.get_title(), y=1.0, fontsize=ax.title.get_fontsize(),
+                 color=ax.title.get_color())
+    for axis in (ax.xaxis, ax.yaxis):                   # empty labels too: each is placed
+        label = axis.label
+        display = label.get_transform().transform(label.get_position())
+        axis.set_label_coords(*ax.transAxes.inverted().transform(display))
+
+
 class Explorer:
-    """Base class of the explorers: controls in sync with ``update``, an Output showing ``self.fig``.
+    """Base class of the explorers: controls in sync with ``update``, an Output with ``self.fig``.
 
     Attributes
     ----------
@@ -55,7 +70,8 @@ class Explorer:
     def demo(cls):
         """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
         raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
-                                  "(explorer, [kwargs for update, ...]); see helpers/widgets/base.py")
+                                  "(explorer, [kwargs for update, ...]); see "
+                                  "helpers/widgets/base.py")
 
     # ------------------------------------------------------------------ controls
 
@@ -102,14 +118,18 @@ class Explorer:
 
         The layout engine places the axes at the first render and is then switched off:
         re-running it, and the inline backend's tight bounding box, tripled the time of an
-        update. Figures are made with room to spare for changing titles and tick labels.
+        update. The titles and axis labels are then pinned where that first draw put them,
+        which spares matplotlib measuring every tick label to place them at each draw.
+        Figures are made with room to spare for changing titles and tick labels.
         The figure keeps one Agg canvas, so its renderer and text-size cache are reused
         (``savefig`` would make a new canvas, and measure every text again, each time).
         """
         if not getattr(self, "_layout_done", False):
             FigureCanvasAgg(self.fig)                       # attaches itself as self.fig.canvas
             self.fig.draw_without_rendering()               # constrained layout places the axes
-            self.fig.set_layout_engine(None)                # keep those positions; one draw per render
+            self.fig.set_layout_engine(None)                # keep those positions: one draw
+            for ax in self.fig.axes:                        # pin titles and axis labels where
+                _pin_labels(ax)                             # the layout put them (see below)
             self._layout_done = True
         png = io.BytesIO()
         self.fig.canvas.print_png(png, pil_kwargs={"compress_level": 1})  # fast zlib level
@@ -120,5 +140,3 @@ class Explorer:
     def _ipython_display_(self):
         display(self.widget)
 
-
-_Explorer = Explorer          # the old name, still imported by conv_unit.py and widget_latency.py

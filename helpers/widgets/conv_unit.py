@@ -7,8 +7,14 @@ from matplotlib.patches import Rectangle
 
 from helpers.conv import conv_output_length
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plotting import _sub, plot_conv_network, plot_toeplitz, tap_colour
-from helpers.widgets.base import _Explorer
+from helpers.plotting import (
+    plot_conv_network,
+    plot_toeplitz,
+    remove_plot,
+    subscript,
+    tap_colour,
+)
+from helpers.widgets.base import Explorer
 
 
 class ConvUnitView:
@@ -45,7 +51,7 @@ class ConvUnitView:
         The frame around row i of the heatmap.
 
     Changing the unit only updates artists; changing K, s or d changes T's shape, so the
-    heatmap and the diagram are rebuilt.
+    heatmap and the diagram are redrawn in place (``_build``).
 
     Introduced in notebook 04.
     """
@@ -61,31 +67,39 @@ class ConvUnitView:
                                       height_ratios=[1.5, 1.0])
         self.ax_T, self.ax_net, self.ax_x = axd["T"], axd["net"], axd["x"]
         self.ax_x.sharex(self.ax_net)
-        self._geom = None
+        L = len(self.x)
+        self.row_box = self.ax_T.add_patch(Rectangle((-0.5, -0.5), L, 1, fill=False, lw=3,
+                                                     edgecolor="black", zorder=3))
+        self.bars = self.ax_x.bar(np.arange(L), self.x, color="0.8", width=0.6)
+        self.ax_x.axhline(0, color="black", lw=0.8)
+        self.ax_x.set_ylabel("input x")
+        self.ax_x.tick_params(bottom=False, labelbottom=False, left=False, labelleft=False)
+        self.ax_x.spines[["left"]].set_visible(False)      # no ticks (each costs a redraw): the
+        self.ax_x.grid(False)                              # title and T's row give the values
+        self._geom, self._drawn = None, []
         self.update(unit, K or len(self.w_all), stride, dilation)
 
     def _build(self, K, s, d):
-        """Draw T, the diagram and the input for a new geometry (T's shape changes)."""
+        """Redraw T and the diagram for a new geometry (T's shape changes), in place.
+
+        Only the artists the last ``plot_toeplitz`` / ``plot_conv_network`` drew are
+        replaced; the axes, the input's bars and the frame stay (no ``ax.clear()``, no ticks:
+        a new geometry costs about as much as a new unit).
+        """
         L = len(self.x)
         self.T = conv_matrix(self.w_all[:K], L, s, dilation=d)             # (L_out, L)
         self.taps = tap_index_matrix(K, L, s, dilation=d)                  # (L_out, L)
-        for ax in (self.ax_T, self.ax_net, self.ax_x):
-            ax.clear()
-        plot_toeplitz(self.T, self.taps, ax=self.ax_T, legend=False, zeros=False)  # fewer texts: faster
-        self.image = self.ax_T.images[0]
+        for plot in self._drawn:
+            remove_plot(plot)
+        heat = plot_toeplitz(self.T, self.taps, ax=self.ax_T, legend=False, zeros=False,
+                             ticks=False)                  # fewer texts, no ticks: faster
+        self.image, self._values, self._value_rows = heat.image, heat.texts, heat.cells[:, 0]
         self.rgba = self.image.get_array().copy()                          # (L_out, L, 4)
-        self.row_box = self.ax_T.add_patch(Rectangle((-0.5, -0.5), L, 1, fill=False, lw=3,
-                                                     edgecolor="black", zorder=3))
-        plot_conv_network(self.T, self.taps, ax=self.ax_net, legend=True)
-        self.edges, self.out_nodes = self.ax_net.collections[0], self.ax_net.collections[2]
-        self._edge_rows, cols = np.nonzero(self.T)
-        self._edge_colours = [tap_colour(self.taps[i, j]) for i, j in zip(self._edge_rows, cols)]
-        self._tap_colour = tap_colour
-        self.bars = self.ax_x.bar(np.arange(L), self.x, color="0.8", width=0.6)
-        self.ax_x.axhline(0, color="black", lw=0.8)
-        self.ax_x.set_ylabel("input $x_j$")
-        self.ax_x.set_xticks(np.arange(L))
-        self.ax_x.tick_params(labelbottom=False)                           # the diagram labels x_j
+        net = plot_conv_network(self.T, self.taps, ax=self.ax_net, legend=False)
+        self.edges, self.out_nodes = net.edges, net.out_nodes
+        self._edge_rows = np.nonzero(self.taps >= 0)[0]                  # the edges' rows, in order
+        self._edge_colours = self.edges.get_colors().copy()
+        self._drawn = [heat, net]
         self._geom = (K, s, d)
 
     def update(self, unit, K=None, stride=None, dilation=None):
@@ -113,8 +127,8 @@ class ConvUnitView:
         faded[:, :, :3] = 1.0 - 0.25 * (1.0 - faded[:, :, :3])
         faded[self.unit] = self.rgba[self.unit]
         self.image.set_data(faded)
-        for text, row in zip(self.ax_T.texts, np.nonzero(self.T)[0]):      # one per non-zero
-            text.set_visible(row == self.unit)                             # values of row i only
+        for text, row in zip(self._values, self._value_rows):              # values of row i only
+            text.set_visible(row == self.unit)
         self.row_box.set_y(self.unit - 0.5)
         lit = self._edge_rows == self.unit
         self.lit_edges = np.flatnonzero(lit)
@@ -125,15 +139,14 @@ class ConvUnitView:
                                        for i in range(L_out)])
         for j, bar in enumerate(self.bars):
             k = self.taps[self.unit, j]
-            bar.set_color(self._tap_colour(k) if k >= 0 else "0.8")
+            bar.set_color(tap_colour(k) if k >= 0 else "0.8")
         terms = " + ".join(f"({self.T[self.unit, j]:g})({self.x[j]:g})" for j in self.window)
-        self.ax_net.set_title(f"{_sub('z', self.unit)} = {terms} = {self.z:g}", fontsize=10)
-        self.ax_T.set_title(f"T: row {self.unit} = output unit {self.unit}  "
-                            f"(K={K}, s={s}, d={d}, L_out={L_out})", fontsize=10)
+        self.ax_net.set_title(f"{subscript('z', self.unit)} = {terms} = {self.z:g}", fontsize=10)
+        self.ax_T.set_title(f"row {self.unit} of T: output unit {self.unit}", fontsize=10)
         return self.window
 
 
-class ConvMatrixExplorer(ConvUnitView, _Explorer):
+class ConvMatrixExplorer(ConvUnitView, Explorer):
     """``ConvUnitView`` with controls: output unit i, kernel size K, stride s, dilation d.
 
     Moving a control calls ``update``, which highlights the unit's row in T, its window on the

@@ -32,22 +32,22 @@ class FeatureMapExplorer(Explorer):
     """
 
     def __init__(self, model, X, y, class_names=("class 0", "class 1")):
-        self.model, self.X, self.y, self.names = model, np.asarray(X, float), np.asarray(y), class_names
+        self.model, self.names = model, class_names
+        self.X, self.y = np.asarray(X, float), np.asarray(y)
         self.maps = model.feature_maps(self.X)                      # (N, L_out, F)
         W1 = model.params["W1"][:, 0, :]                            # (K, F)
         K, F = W1.shape
         self.fig, (ax_w, ax_x, ax_a) = new_figure(3, figsize=(10.0, 2.8))
-        self.taps, = ax_w.plot(np.arange(K), W1[:, 0], "o-", color=PALETTE[3])
+        self.taps, = ax_w.plot(np.arange(K), W1[:, 0], "o-", color=PALETTE[2])
         ax_w.axhline(0, color="black", lw=0.8)
         ax_w.set(xlabel="tap k", ylabel="weight", ylim=(1.1 * W1.min(), 1.1 * W1.max()))
         self.series, = ax_x.plot(self.X[0], color=PALETTE[0])
         ax_x.set(xlabel="time", ylim=(1.1 * self.X.min(), 1.1 * self.X.max()))
         offset = np.arange(self.maps.shape[1]) + (K - 1) / 2         # centre of each window
-        self.fmap, = ax_a.plot(offset, self.maps[0, :, 0], color=PALETTE[2])
-        self.pooled = ax_a.axhline(0.0, color=PALETTE[1], ls="--", label="global average")
+        self.fmap, = ax_a.plot(offset, self.maps[0, :, 0], color=PALETTE[4], ls="-")
+        self.pooled = ax_a.axhline(0.0, color=PALETTE[1], ls="--")   # named in the title
         ax_a.set(xlabel="time (window centre)", xlim=(0, self.X.shape[1]),
                  ylim=(0, 1.1 * max(self.maps.max(), 1e-9)))
-        ax_a.legend(loc="upper right")
         for ax in (ax_w, ax_x, ax_a):              # fewer ticks and no grid: axes dominate a redraw
             ax.locator_params(nbins=4)
             ax.grid(False)
@@ -85,6 +85,6 @@ class FeatureMapExplorer(Explorer):
         self.pooled.set_ydata([self.value, self.value])
         self.ax_w.set_title(f"filter {f}")
         self.ax_x.set_title(f"example {n}: {self.names[self.y[n]]}")
-        self.ax_a.set_title(f"feature map, average {self.value:.2f}")
+        self.ax_a.set_title(f"feature map (dashed: its average {self.value:.2f})")
         self._render()
         return self.value

@@ -35,7 +35,7 @@ class FilterBankExplorer(Explorer):
     image : matplotlib.image.AxesImage
         The stack ``A.T``, one row per map.
     sliders : list of list of ipywidgets.FloatSlider
-        ``sliders[j][k]`` is tap k of filter j.
+        ``sliders[j][k]`` is tap k of filter j (shown as ``w{j}[{k}]``, both from 0).
 
     Introduced in notebook 05.
     """
@@ -47,23 +47,27 @@ class FilterBankExplorer(Explorer):
             raise ValueError(f"FilterBankExplorer: x must be 1-D (L,) and W (K, C_out) with "
                              f"K <= 7 and C_out 2 or 3; got shapes {self.x.shape} and {W.shape}")
         if W.shape[0] > len(self.x):
-            raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in L={len(self.x)}")
+            raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in "
+                             f"L={len(self.x)}")
         self.K, C_out = W.shape
         self.fig = Figure(figsize=(8.0, 4.6), dpi=plt.rcParams["figure.dpi"], layout="constrained")
         axes = self.fig.subplots(3, 1, sharex=True, height_ratios=[1.0, 1.2, 0.7])
         L_out = len(self.x) - self.K + 1
-        plot_feature_maps(self.x, np.zeros((L_out, C_out)), self.K, axes=axes)
+        _, self.lines, self.image = plot_feature_maps(self.x, np.zeros((L_out, C_out)), self.K,
+                                                      axes=axes)
         self.ax_x, self.ax_a, self.ax_s = axes
-        self.lines, self.image = self.ax_a.lines[:C_out], self.ax_s.images[0]
         for ax in (self.ax_x, self.ax_a):                 # fewer ticks: each costs a redraw
             ax.tick_params(axis="x", bottom=False)
             ax.yaxis.set_major_locator(MaxNLocator(3))
+        self.ax_s.xaxis.set_major_locator(MaxNLocator(4))     # shared by the three panels
+        self.ax_s.set_title("the stack A, one row per map (dark = 0)", fontsize=9)  # short texts
+        self.ax_s.set_xlabel("input position (maps at their window's centre)")     # draw faster
         self.ax_a.get_legend().remove()                   # the stack's row names, coloured,
         for j, label in enumerate(self.ax_s.get_yticklabels()):   # say which line is which
             label.set_color(self.lines[j].get_color())
         opts = dict(min=-1.0, max=1.0, step=0.1, readout_format=".1f", continuous_update=False,
                     layout=widgets.Layout(width="210px"))
-        self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j + 1}[{k}]", **opts)
+        self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j}[{k}]", **opts)
                          for k in range(self.K)] for j in range(C_out)]
         self._observe(s for column in self.sliders for s in column)
         self._init_output(widgets.HBox([widgets.VBox(column) for column in self.sliders]))
@@ -104,6 +108,6 @@ class FilterBankExplorer(Explorer):
         self.image.set_data(self.A.T)
         self.image.set_clim(0.0, top)
         active = ", ".join(f"{100 * np.mean(self.A[:, j] > 0):.0f} %" for j in range(W.shape[1]))
-        self.ax_a.set_title(f"share of positions where each map is active: {active}", fontsize=9)
+        self.ax_a.set_title(f"maps > 0 at {active} of positions", fontsize=9)   # short: fast
         self._render()
         return self.A

@@ -1,6 +1,7 @@
 """Explorer of notebook 01: one neuron a = sigma(x . w + b)."""
 import ipywidgets as widgets
 import numpy as np
+from matplotlib.ticker import MaxNLocator
 
 from helpers.activations import get_activation
 from helpers.plotting import new_figure, plot_activation, plot_contributions
@@ -31,7 +32,7 @@ class NeuronExplorer(Explorer):
     z, a : float
         Pre-activation and activation after the last update.
     bars : matplotlib.container.BarContainer
-        The n + 2 bars: products x_i w_i, the bias, and z.
+        The n + 2 bars: products x_i w_i (i = 0..n-1), the bias, and z.
     marker : matplotlib.lines.Line2D
         The point (z, sigma(z)) on the activation curve.
 
@@ -46,12 +47,14 @@ class NeuronExplorer(Explorer):
                              f"shapes {self.x.shape} and {w.shape}")
         self.fn, _ = get_activation(activation, "NeuronExplorer")
         self.fig, (ax_bars, ax_act) = new_figure(2, figsize=(8.0, 3.0))
-        plot_contributions(self.x, w, b, ax=ax_bars)
+        self.bars = plot_contributions(self.x, w, b, ax=ax_bars).bars
         zmax = 2.0 * (np.abs(self.x).sum() + 1.0)             # |z| the sliders can reach
-        plot_activation(0.0, self.fn, activation, zlim=(-zmax, zmax), ax=ax_act)
-        self.bars, self.marker = ax_bars.containers[0], ax_act.lines[1]
+        self.marker = plot_activation(0.0, self.fn, activation, zlim=(-zmax, zmax),
+                                      ax=ax_act).marker
         self.ax_bars, self.ax_act = ax_bars, ax_act
-        self.w_sliders = [_slider(f"w{i + 1}", v) for i, v in enumerate(w)]
+        for axis in (ax_bars.yaxis, ax_act.xaxis, ax_act.yaxis):   # fewer ticks: each costs
+            axis.set_major_locator(MaxNLocator(4))                   # a redraw
+        self.w_sliders = [_slider(f"w{i}", v) for i, v in enumerate(w)]
         self.b_slider = _slider("b", b)
         self._observe([*self.w_sliders, self.b_slider])
         self._init_output(widgets.HBox([widgets.VBox(self.w_sliders), self.b_slider]))

@@ -1,7 +1,7 @@
 """Explorer of notebook 06: the receptive field of a stack of layers."""
 import ipywidgets as widgets
 
-from helpers.plotting import new_figure, plot_receptive_field
+from helpers.plotting import new_figure, plot_receptive_field, remove_plot
 from helpers.receptive_field import receptive_field_size, trace_receptive_field
 from helpers.widgets.base import Explorer
 
@@ -30,7 +30,8 @@ class ReceptiveFieldExplorer(Explorer):
     field : numpy.ndarray of int
         ``levels[0]``.
 
-    The number of units per level changes with the stride, so an update redraws the axes.
+    The number of units per level changes with the stride, so an update replaces the drawn
+    artists (``remove_plot``), keeping the axes.
 
     Introduced in notebook 06.
     """
@@ -45,6 +46,7 @@ class ReceptiveFieldExplorer(Explorer):
             stride=widgets.IntSlider(stride, 1, 3, description="stride s", **opts),
             dilation=widgets.IntSlider(dilation, 1, 4, description="dilation d", **opts))
         self.controls = self.sliders                  # update's argument names -> sliders
+        self.plot = None
         self._observe(self.sliders.values())
         self._init_output(widgets.HBox(list(self.sliders.values())))
         self.update(n_layers, kernel_size, stride, dilation)
@@ -65,8 +67,9 @@ class ReceptiveFieldExplorer(Explorer):
         self.r = receptive_field_size(self.layers)
         self.levels = trace_receptive_field(self.L, self.layers, padding="same")
         self.field = self.levels[0]
-        self.ax.clear()
-        plot_receptive_field(self.L, self.layers, padding="same", ax=self.ax)
+        if self.plot is not None:                     # redraw in place: no ax.clear()
+            remove_plot(self.plot)
+        self.plot = plot_receptive_field(self.L, self.layers, padding="same", ax=self.ax)
         span = int(self.field[-1] - self.field[0] + 1) if len(self.field) else 0
         cut = "" if span == self.r else f", cut to {span} by the edges"
         self.ax.set_title(f"{n_layers} layer(s), K={kernel_size}, s={stride}, d={dilation}: "

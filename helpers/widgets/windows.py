@@ -7,9 +7,13 @@ import numpy as np
 from helpers.activations import get_activation
 from helpers.conv import correlate1d
 from helpers.geometry import GeometryError, geometry
-from helpers.plot_windows import (plot_conv_geometry, plot_sliding_window, set_conv_geometry,
-                                  set_sliding_window)
-from helpers.plotting import PALETTE, new_figure
+from helpers.plot_windows import (
+    plot_conv_geometry,
+    plot_sliding_window,
+    set_conv_geometry,
+    set_sliding_window,
+)
+from helpers.plotting import HIGHLIGHT, new_figure
 from helpers.validation import check_int
 from helpers.widgets.base import Explorer
 
@@ -45,7 +49,8 @@ class WindowExplorer(Explorer):
         self.L_out = len(correlate1d(self.x, self.w))          # checks shapes, K <= L
         self.fn, self.fn_name = get_activation(activation, "WindowExplorer")
         self.fig, self.ax = new_figure(1, figsize=(max(5.0, 0.55 * len(self.x) + 2.2), 3.0))
-        plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn, fn_name=self.fn_name)
+        self.plot = plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn,
+                                        fn_name=self.fn_name)
         self.slider = widgets.IntSlider(value=0, min=0, max=self.L_out - 1,
                                         description="position i", continuous_update=True)
         self.controls = dict(i=self.slider)
@@ -68,7 +73,7 @@ class WindowExplorer(Explorer):
         self.products = self.x[i:i + len(self.w)] * self.w                # (K,)
         self.z = float(self.products.sum())
         self.a = float(self.fn(self.z))
-        set_sliding_window(self.ax, self.x, self.w, i, self.fn, self.fn_name)
+        set_sliding_window(self.plot, self.x, self.w, i, self.fn, self.fn_name)
         self._render()
         return self.a
 
@@ -109,7 +114,7 @@ class GeometryExplorer(Explorer):
                                                      description="padding",
                                                      layout=widgets.Layout(width="230px"))}
         self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
-        plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
+        self.plot = plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
         self._observe(self.controls.values())
         c = self.controls
         self._init_output(widgets.HBox([widgets.VBox([c["L"], c["K"], c["padding"]]),
@@ -141,13 +146,13 @@ class GeometryExplorer(Explorer):
         except GeometryError as err:                    # kernel longer than the padded input
             self.error, self.L_out, self.reads = err.reason, None, []
             self.p_left, self.p_right = err.p_left, err.p_right
-            for artist in self.ax.collections[:3]:
+            for artist in self.plot[1:]:                # edges, inputs, outputs
                 artist.set_visible(False)
-            self.ax.set_title(textwrap.fill(self.error, 95), fontsize=9, color=PALETTE[3])
+            self.ax.set_title(textwrap.fill(self.error, 95), fontsize=9, color=HIGHLIGHT)
         else:
             self.error, self.p_left, self.p_right, self.L_out = None, g.p_left, g.p_right, g.L_out
-            set_conv_geometry(self.ax, L, K, stride, padding, dilation)
-            for artist in self.ax.collections[:3]:
+            set_conv_geometry(self.plot, L, K, stride, padding, dilation)
+            for artist in self.plot[1:]:
                 artist.set_visible(True)
             self.ax.title.set_color("black")
             self.reads = g.positions().tolist()         # reads[i][k] = i s + k d - p_left
