@@ -93,10 +93,10 @@ def _shorten(text, limit=110):
 
 
 def _scripts_on_path():
-    """Put this interpreter's scripts folder (e.g. .venv/bin) on PATH, unless it is there.
+    """Put this interpreter's scripts folder (e.g. .venv-instructor/bin) on PATH, unless it is there.
 
     nbgrader runs the ``alembic`` command for its gradebook, found through PATH; without this,
-    ``.venv/bin/python tools/coursework.py`` fails when the venv is not activated.
+    ``.venv-instructor/bin/python tools/coursework.py`` fails when the venv is not activated.
     """
     scripts = os.path.dirname(sys.executable)
     path = os.environ.get("PATH", "")
