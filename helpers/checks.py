@@ -302,9 +302,10 @@ class forbid:
     replaced by a stand-in that raises :class:`ForbiddenShortcut` ("this exercise asks you
     to write it without np.correlate") when called from the student's code (code whose
     globals are one of those namespaces). Library code (numpy calling itself, a helper that
-    uses numpy inside) still gets the real function: only the shortcut the student takes
-    is refused. On leaving the block — also through an exception — every binding is
-    restored.
+    uses numpy inside) and the code of the ``with`` block itself (a grade cell computing
+    its reference with the forbidden function) still get the real function: only the
+    shortcut the student's own functions take is refused. On leaving the block — also
+    through an exception — every binding is restored.
 
     Not covered: methods of arrays (``x.dot``), the ``@`` operator, and a reference a
     student stored before the block inside a container or a default argument.
@@ -318,13 +319,17 @@ class forbid:
         self._targets = [_resolve(t, caller) for t in targets]
         self.hint = hint
         self._saved = []
+        self._owner = None
 
     def _stand_in(self, original, label):
         user = {id(ns) for ns in self._namespaces}
         hint = self.hint
+        guard = self
 
         def forbidden(*args, **kwargs):
-            if id(sys._getframe(1).f_globals) not in user:        # numpy or a helper inside
+            caller = sys._getframe(1)
+            if caller is guard._owner or id(caller.f_globals) not in user:
+                # the grade cell's own reference call, or numpy / a helper using it inside
                 return original(*args, **kwargs)
             raise ForbiddenShortcut(f"this exercise asks you to write it without {label} "
                                     f"(your code called {label})" + _hint(hint))
@@ -335,6 +340,7 @@ class forbid:
         return forbidden
 
     def __enter__(self):
+        self._owner = sys._getframe(1)        # the grade cell itself may call the real one
         swaps = {}
         for obj, label in self._targets:
             if id(obj) not in swaps:
@@ -364,6 +370,7 @@ class forbid:
 
     def __exit__(self, *exc):
         self._restore()
+        self._owner = None
         return False
 
 

@@ -89,7 +89,8 @@ def test_each_of_several_targets_fails_with_its_own_name():
              "correlate1d": "correlate1d([1.0, 2.0], [1.0])"}
     for label, call in calls.items():
         with pytest.raises(ForbiddenShortcut) as err:
-            exec(f"with forbid(np.correlate, np.convolve, correlate1d):\n    {call}\n", ns)
+            exec(f"def student():\n    return {call}\n"
+                 f"with forbid(np.correlate, np.convolve, correlate1d):\n    student()\n", ns)
         assert f"without {label}" in str(err.value).replace("helpers.conv.correlate1d",
                                                             "correlate1d")
     nothing_swapped()
@@ -103,7 +104,8 @@ def test_nothing_stays_swapped_after_an_exception_in_the_block():
     nothing_swapped()
     assert ns["convolve"] is np.convolve and ns["np"].convolve is ORIGINALS["np.convolve"]
     with pytest.raises(ForbiddenShortcut):
-        exec("with forbid(np.convolve):\n    convolve([1.0], [1.0])\n", ns)
+        exec("def student():\n    return convolve([1.0], [1.0])\n"
+             "with forbid(np.convolve):\n    student()\n", ns)
     assert ns["convolve"] is ORIGINALS["np.convolve"]
     nothing_swapped()
 
@@ -122,6 +124,23 @@ def test_allowed_functions_and_library_internals_still_work():
     exec("with forbid('helpers.conv.sliding_windows', np.pad):\n"
          "    z = correlate1d([1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0], padding='full')\n", ns)
     assert ns["z"].tolist() == [7.0, 20.0, 38.0, 56.0, 39.0, 20.0]
+    nothing_swapped()
+
+
+def test_the_grade_cell_itself_may_compute_its_reference_inside_the_block():
+    ns = notebook(STUDENT["alias"].replace("def answer", "def cheat"),
+                  "import numpy as np\nfrom helpers.checks import check_close, forbid\n"
+                  "def honest(x, w):\n"
+                  "    return np.array([x[i:i + len(w)] @ w for i in range(len(x) - len(w) + 1)])\n"
+                  "x, w = np.arange(6.0), np.array([1.0, -1.0])\n")
+    exec("with forbid(np.correlate):\n"
+         "    check_close(honest(x, w), np.correlate(x, w), 'honest')\n", ns)
+    with pytest.raises(ForbiddenShortcut):
+        exec("with forbid(np.correlate):\n"
+             "    check_close(cheat(x, w), np.correlate(x, w), 'cheat')\n", ns)
+    with pytest.raises(ForbiddenShortcut):                   # a lambda is the student's code
+        exec("with forbid(np.correlate):\n"
+             "    (lambda: np.correlate(x, w))()\n", ns)
     nothing_swapped()
 
 
