@@ -41,6 +41,7 @@ help:
 	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
 	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
 	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
+	@echo "make venvs    create .venv (reader), .venv-dev (tests) and .venv-instructor (nbgrader)"
 
 # Dependencies are declared once, in pyproject.toml: the package's own plus the extras
 # reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).

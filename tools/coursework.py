@@ -93,7 +93,7 @@ def _shorten(text, limit=110):
 
 
 def _scripts_on_path():
-    """Put this interpreter's scripts folder (e.g. .venv-instructor/bin) on PATH, unless it is there.
+    """Put this interpreter's scripts folder (e.g. .venv-instructor/bin) on PATH if missing.
 
     nbgrader runs the ``alembic`` command for its gradebook, found through PATH; without this,
     ``.venv-instructor/bin/python tools/coursework.py`` fails when the venv is not activated.
