@@ -1,12 +1,24 @@
 # The whole set-up is two commands:  make lab  (read)  and  make test  (check).
-# Both create .venv on first use; nothing is installed outside it.
+# Three virtual environments, each created on first use; nothing is installed outside them:
+#   .venv             the reader's: helpers + the `reader` extra (JupyterLab, nbval, pytest).
+#                     make lab. Nothing else is ever installed into it: no nbgrader, so the
+#                     reader's JupyterLab has no instructor menus or sidebars.
+#   .venv-dev         the same + the `dev` extra (xdist, hypothesis, ruff, playwright, ...):
+#                     make test, lint, execute, nav; tests/browser serves JupyterLab from it.
+#   .venv-instructor  helpers + the `instructor` extra (nbgrader, with its own JupyterLab):
+#                     make student, make autograde; the coursework tests call it.
 
 SHELL   := /bin/bash
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
-READER  := $(VENV)/.reader-installed
-DEV     := $(VENV)/.dev-installed
+DEV_VENV := .venv-dev
+DEV_BIN := $(DEV_VENV)/bin
+INSTRUCTOR_VENV := .venv-instructor
+INSTRUCTOR_BIN := $(INSTRUCTOR_VENV)/bin
+READER  := $(VENV)/.reader-only
+DEV     := $(DEV_VENV)/.installed
+INSTRUCTOR := $(INSTRUCTOR_VENV)/.installed
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -14,9 +26,10 @@ XDIST   := -n 2 --dist loadfile
 # The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
 NO_BROWSER := --ignore=tests/browser
 # ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
-LINT    := $(BIN)/python -m ruff check helpers tests tools benchmarks
+LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks
 
-.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min clean help
+.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min \
+        venvs clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
@@ -25,21 +38,34 @@ help:
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
-	@echo "make student  write the nbgrader student release of every notebook to release/"
+	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
 	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
 	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
+	@echo "make venvs    create .venv (reader), .venv-dev (tests) and .venv-instructor (nbgrader)"
 
 # Dependencies are declared once, in pyproject.toml: the package's own plus the extras
 # reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).
+# A .venv from before the split (dev and instructor extras installed into it) is rebuilt.
 $(READER): pyproject.toml
+	if [ -e $(VENV)/.dev-installed ]; then rm -rf $(VENV); fi
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet -e ".[reader]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
 	touch $@
 
-$(DEV): $(READER) pyproject.toml
-	$(BIN)/python -m pip install --quiet -e ".[reader,dev,instructor]"
+$(DEV): pyproject.toml
+	$(PYTHON) -m venv $(DEV_VENV)
+	$(DEV_BIN)/python -m pip install --quiet -e ".[reader,dev]"
+	$(DEV_BIN)/python -c "import matplotlib.pyplot"
 	touch $@
+
+$(INSTRUCTOR): pyproject.toml
+	$(PYTHON) -m venv $(INSTRUCTOR_VENV)
+	$(INSTRUCTOR_BIN)/python -m pip install --quiet -e ".[instructor]"
+	$(INSTRUCTOR_BIN)/python -c "import matplotlib.pyplot"
+	touch $@
+
+venvs: $(READER) $(DEV) $(INSTRUCTOR)
 
 # root_dir is the repository (so helpers/ can be read too); the printed link opens 00-index.
 lab: $(READER)
@@ -47,45 +73,49 @@ lab: $(READER)
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
 # Lint first, then both test runs (the browser one serially, after the 2-core one); all three
-# always run, and any of them failing fails.
-test: $(DEV)
+# always run, and any of them failing fails. The tests run in .venv-dev; they also need the
+# reader's .venv (tests/test_reader_env.py, tests/browser/test_make_lab.py) and nbgrader's
+# .venv-instructor (tests/test_coursework.py, tests/test_release.py).
+test: $(DEV) $(READER) $(INSTRUCTOR)
 	status=0; \
 	$(LINT) || status=1; \
-	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
-	$(BIN)/python -m pytest tests/browser || status=1; \
+	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
+	$(DEV_BIN)/python -m pytest tests/browser || status=1; \
 	exit $$status
 
 lint: $(DEV)
 	$(LINT)
 
-test-unit: $(DEV)
-	$(BIN)/python -m pytest tests $(NO_BROWSER)
+test-unit: $(DEV) $(READER) $(INSTRUCTOR)
+	$(DEV_BIN)/python -m pytest tests $(NO_BROWSER)
 
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
-test-browser: $(DEV)
-	$(BIN)/python -m pytest tests/browser
+test-browser: $(DEV) $(READER)
+	$(DEV_BIN)/python -m pytest tests/browser
 
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
 test-notebooks: $(DEV)
-	$(BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
+	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
 
 nav: $(DEV)
-	$(BIN)/python tools/navigation.py
-	$(BIN)/python tools/coursework.py table
+	$(DEV_BIN)/python tools/navigation.py
+	$(DEV_BIN)/python tools/coursework.py table
 
 execute: $(DEV)
-	$(BIN)/python tools/navigation.py
-	$(BIN)/python tools/coursework.py table
-	$(BIN)/python tools/execute_notebooks.py $(if $(filter-out notebooks,$(NB)),$(NB),)
+	$(DEV_BIN)/python tools/navigation.py
+	$(DEV_BIN)/python tools/coursework.py table
+	$(DEV_BIN)/python tools/execute_notebooks.py $(if $(filter-out notebooks,$(NB)),$(NB),)
 
-# Coursework (nbgrader, in a throw-away course directory under build/course):
-student: $(DEV)
-	$(BIN)/python tools/coursework.py release --out release
+# Coursework, with nbgrader in its own environment (a throw-away course directory under
+# build/course). The release folder is self-contained: student notebooks, the helpers wheel
+# (GunPoint inside, no notebooks) and a README.md for the instructor and the students.
+student: $(INSTRUCTOR)
+	$(INSTRUCTOR_BIN)/python tools/coursework.py release --out release
 
 SUBMISSION ?= notebooks
-autograde: $(DEV)
-	$(BIN)/python tools/coursework.py autograde $(SUBMISSION)
+autograde: $(INSTRUCTOR)
+	$(INSTRUCTOR_BIN)/python tools/coursework.py autograde $(SUBMISSION)
 
 # The lower bounds are tested, not guessed: install exactly those of requirements.txt (= the
 # dependencies + reader extra of pyproject.toml; tests/test_environment.py checks), with the
@@ -100,7 +130,8 @@ test-min:
 	.venv-min/bin/python -c "import matplotlib.pyplot"
 	.venv-min/bin/python -m pip list 2>/dev/null | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|nbval|pytest) '
 	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) \
-	    --ignore=tests/test_coursework.py
+	    --ignore=tests/test_coursework.py --ignore=tests/test_release.py \
+	    --ignore=tests/test_reader_env.py
 
 clean:
-	rm -rf $(VENV) .venv-min .pytest_cache .hypothesis build release
+	rm -rf $(VENV) $(DEV_VENV) $(INSTRUCTOR_VENV) .venv-min .pytest_cache .hypothesis build release

@@ -1,38 +1,397 @@
-"""Friendly checks for the exercises: an ``AssertionError`` that tells the student what is
-wrong (shape, values, a likely cause) instead of a bare ``assert`` failure."""
+"""Checks for the exercises that help without answering.
+
+A failed check raises an ``AssertionError`` (nbgrader counts it as a failed test) that says
+*what* is wrong — a missing return value, the type, the shape, the first wrong entry and its
+index, a likely cause — but never prints the expected answer (a number, a short vector, a
+matrix): copying it from the message must not earn the points.
+
+- :func:`check_close` compares arrays (tolerance from the dtype), :func:`check_equal` exact
+  values (any integral type counts as an integer: ``np.int64(18)`` passes for ``18``),
+  :func:`check_integer` asks for an integer, :func:`check_shape` for a shape.
+- :func:`forbid` (a context manager) and :func:`without` (a one-line wrapper) make an
+  exercise's forbidden shortcut (``np.correlate``, ``helpers.matrix.conv_matrix``, ...) fail
+  with :class:`ForbiddenShortcut` while the student's code runs::
+
+      with forbid(np.correlate, "np.convolve"):
+          got = sliding_dot(x, w)
+      check_close(got, reference, "sliding_dot(x, w)")
+
+      check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
+"""
+import importlib
+import numbers
+import sys
+
 import numpy as np
 
-__all__ = ["check_shape", "check_close", "check_equal"]
+__all__ = ["check_shape", "check_close", "check_equal", "check_integer", "forbid", "without",
+           "ForbiddenShortcut"]
+
+
+# --------------------------------------------------------------------------- messages
+
+def _hint(hint):
+    return f"\n  hint: {hint}" if hint else ""
+
+
+def _kind(value):
+    """A short description of ``value``'s type for a message (never its value)."""
+    if isinstance(value, np.ndarray):
+        return f"a numpy array of dtype {value.dtype}"
+    module = type(value).__module__
+    return f"a {'' if module == 'builtins' else module + '.'}{type(value).__qualname__}"
+
+
+def _not_there(got, name):
+    """A message if ``got`` cannot be an answer at all (None, a function, text), else None."""
+    if got is None:
+        return f"{name} is None: did you forget to return (or assign) it?"
+    if callable(got) and not isinstance(got, (np.ndarray, np.generic)):
+        return f"{name} is a function, not a value: did you forget to call it?"
+    if isinstance(got, (str, bytes)):
+        return f"{name} is text ({_kind(got)}), not a number or an array"
+    return None
+
+
+def _is_integral(value):
+    """True for Python and numpy integers (not bool, not floats that happen to be whole)."""
+    return (isinstance(value, (numbers.Integral, np.integer))
+            and not isinstance(value, (bool, np.bool_)))
+
+
+def _tolerances(got, expected, atol, rtol):
+    """``(atol, rtol)``: the given ones, else ones that follow the dtypes compared.
+
+    A float64 answer is held to ``rtol = 1e-6``, ``atol = 1e-8`` (as before); a float32 (or
+    float16) one to a few hundred of its own machine epsilons, relative to the size of the
+    expected values (a float32 sum of 1000 terms is not exact to 1e-8).
+    """
+    kinds = [np.asarray(a).dtype for a in (got, expected)]
+    floats = [k for k in kinds if np.issubdtype(k, np.inexact)]
+    eps = max((float(np.finfo(k).eps) for k in floats), default=float(np.finfo(float).eps))
+    scale = float(np.max(np.abs(expected))) if np.size(expected) else 1.0
+    if rtol is None:
+        rtol = max(1e-6, 256 * eps)
+    if atol is None:
+        atol = max(1e-8, 256 * eps * max(scale, 1.0))
+    return atol, rtol
+
+
+def _index(index):
+    return str(index[0]) if len(index) == 1 else str(index)
+
+
+def _diagnose(got, expected, close):
+    """A likely cause of a wrong array answer, told without the expected values (or "")."""
+    if got.shape != expected.shape or got.size < 2:
+        return ""
+    if close(-got, expected).all():
+        return "every entry has the wrong sign"
+    if got.ndim >= 1 and close(got[::-1], expected).all():
+        return "the entries are in reverse order (a flipped filter, or a reversed loop?)"
+    if got.ndim == 1 and got.size >= 4:
+        for shift in (1, -1):
+            if close(np.roll(got, shift)[1:-1], expected[1:-1]).all():
+                return "the entries are shifted by one position (an off-by-one index?)"
+    diff = got - expected
+    if close(diff, diff.flat[0]).all() and diff.flat[0] != 0:
+        return "every entry is off by the same constant (a bias added twice, or missing?)"
+    if np.all(expected != 0):
+        ratio = got / expected
+        if close(ratio, ratio.flat[0]).all():
+            return "every entry is off by the same factor (a missing or extra scale?)"
+    return ""
 
 
 def check_shape(got, expected_shape, name, hint=""):
-    """Fail unless ``np.shape(got) == expected_shape``."""
+    """Fail unless ``np.shape(got) == expected_shape``.
+
+    The message states the expected shape: call it where the shape is given in the prompt,
+    not where the shape (a length) is what the exercise asks for.
+    """
+    problem = _not_there(got, name)
+    if problem:
+        raise AssertionError(problem + _hint(hint))
     shape = np.shape(got)
     if shape != tuple(expected_shape):
         raise AssertionError(f"{name} should have shape {tuple(expected_shape)}; "
-                             f"got shape {shape}" + (f"\n  hint: {hint}" if hint else ""))
+                             f"got shape {shape}" + _hint(hint))
 
 
-def check_close(got, expected, name, hint="", atol=1e-8):
-    """Fail unless ``got`` has the expected shape and values (to ``atol``).
+def check_close(got, expected, name, hint="", atol=None, rtol=None):
+    """Fail unless ``got`` has the expected shape and values, to a tolerance.
 
-    The message shows both arrays, where they differ first, and ``hint``.
+    The tolerance follows the dtypes (see :func:`_tolerances`) unless ``atol``/``rtol`` are
+    given. The message names the first wrong entry, its index and the value *got* — never
+    the expected values nor the expected shape.
     """
-    if got is None:
-        raise AssertionError(f"{name} is None: did you forget to return (or assign) it?")
-    expected = np.asarray(expected, dtype=float)
-    check_shape(got, expected.shape, name, hint)
-    got = np.asarray(got, dtype=float)
-    bad = ~np.isclose(got, expected, atol=atol, rtol=1e-6)
-    if bad.any():
-        first = tuple(int(i) for i in np.argwhere(bad)[0])
-        where = f" (first difference at index {first})" if expected.ndim else ""
-        raise AssertionError(f"{name} is not right{where}.\n  expected: {np.round(expected, 4)}"
-                             f"\n  got:      {np.round(got, 4)}" + (f"\n  hint: {hint}" if hint else ""))
+    problem = _not_there(got, name)
+    if problem:
+        raise AssertionError(problem + _hint(hint))
+    expected = np.asarray(expected)
+    try:
+        arr = np.asarray(got)
+        if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number)
+                                       or arr.dtype == bool):
+            raise TypeError
+    except (TypeError, ValueError):
+        raise AssertionError(f"{name} is {_kind(got)}, which is not numbers (or an array of "
+                             f"numbers of one shape)" + _hint(hint)) from None
+    if arr.shape != expected.shape:
+        if arr.ndim != expected.ndim:
+            what = (f"has {arr.ndim} dimension{'s' if arr.ndim != 1 else ''} (shape "
+                    f"{arr.shape}); the answer has a different number of dimensions")
+        else:
+            axes = [i for i, (a, b) in enumerate(zip(arr.shape, expected.shape)) if a != b]
+            what = (f"has shape {arr.shape}: the length of axis "
+                    f"{', '.join(map(str, axes))} is not right")
+        raise AssertionError(f"{name} {what}" + _hint(hint))
+    atol, rtol = _tolerances(arr, expected, atol, rtol)
+    if np.iscomplexobj(arr) or np.iscomplexobj(expected):
+        got_f, exp_f = arr.astype(complex), expected.astype(complex)
+    else:
+        got_f, exp_f = arr.astype(float), expected.astype(float)
+
+    def close(a, b):
+        return np.isclose(a, b, atol=atol, rtol=rtol)
+
+    bad = ~close(got_f, exp_f)
+    if not bad.any():
+        return
+    if arr.ndim == 0:
+        raise AssertionError(f"{name} is {arr.item()!r}, which is not right" + _hint(hint))
+    first = tuple(int(i) for i in np.argwhere(bad)[0])
+    value = got_f[first]
+    shown = "nan" if np.isnan(value) else repr(np.round(value, 6).item())
+    count = int(bad.sum())
+    cause = _diagnose(got_f, exp_f, close)
+    raise AssertionError(
+        f"{name} is not right: {count} of {bad.size} entries differ from the answer; the first "
+        f"is entry {_index(first)}, which is {shown}" + (f"\n  likely cause: {cause}" if cause
+                                                          else "") + _hint(hint))
 
 
 def check_equal(got, expected, name, hint=""):
-    """Fail unless ``got == expected`` (for ints, strings, tuples)."""
-    if got != expected:
-        raise AssertionError(f"{name} should be {expected!r}; got {got!r}"
-                             + (f"\n  hint: {hint}" if hint else ""))
+    """Fail unless ``got == expected`` (ints, strings, tuples, types).
+
+    Integers of any integral type are equal when their values are (``np.int64(18) == 18``),
+    and an integral *type* passes for ``int`` (``check_equal(type(n), int, ...)``). The
+    message shows what came, never ``expected``.
+    """
+    if isinstance(expected, type) and isinstance(got, type):
+        if expected is int and issubclass(got, (numbers.Integral, np.integer)) \
+                and not issubclass(got, (bool, np.bool_)):
+            return
+        if got is not expected:
+            raise AssertionError(f"{name} is {got.__qualname__}, which is not the type asked "
+                                 f"for" + _hint(hint))
+        return
+    problem = _not_there(got, name)
+    if problem and expected is not None:
+        raise AssertionError(problem + _hint(hint))
+    if _is_integral(expected) and not _is_integral(got):
+        if isinstance(got, (numbers.Real, np.floating)) and float(got) == float(expected):
+            raise AssertionError(f"{name} is {got!r}, {_kind(got)}; an integer is asked for "
+                                 f"(use // or int(...))" + _hint(hint))
+    try:
+        same = bool(got == expected)
+    except (TypeError, ValueError):          # e.g. an array compared with a number
+        same = False
+    if not same:
+        if isinstance(expected, (numbers.Number, np.generic)) and not isinstance(
+                got, (numbers.Number, np.generic)):
+            raise AssertionError(f"{name} is {_kind(got)}, not a single number" + _hint(hint))
+        shown = repr(got) if len(repr(got)) <= 80 else repr(got)[:77] + "..."
+        raise AssertionError(f"{name} is {shown}, which is not right" + _hint(hint))
+
+
+def check_integer(got, expected, name, hint=""):
+    """Fail unless ``got`` is an integer (any integral type, not a float) equal to ``expected``."""
+    problem = _not_there(got, name)
+    if problem:
+        raise AssertionError(problem + _hint(hint))
+    if not _is_integral(got):
+        raise AssertionError(f"{name} is {got!r}, {_kind(got)}; an integer is asked for "
+                             f"(use // or int(...))" + _hint(hint))
+    check_equal(int(got), int(expected), name, hint)
+
+
+# --------------------------------------------------------------------------- forbidden shortcuts
+
+class ForbiddenShortcut(AssertionError):
+    """An exercise's forbidden shortcut was called by the student's code.
+
+    A subclass of ``AssertionError``: nbgrader counts the grade cell as failed.
+    """
+
+
+def _label(obj):
+    """A readable name for a callable: ``np.correlate``, ``helpers.matrix.conv_matrix``."""
+    module = getattr(obj, "__module__", None) or ""
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
+    if module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc):
+        for prefix, mod in (("np.", np), ("np.linalg.", np.linalg), ("np.fft.", np.fft)):
+            if getattr(mod, getattr(obj, "__name__", ""), None) is obj:
+                return prefix + obj.__name__
+        return f"{module}.{name}" if module else f"np.{name}"
+    return f"{module}.{name}" if module and module != "__main__" else name
+
+
+def _resolve(target, namespace):
+    """``(object, label)`` of a target given as a callable or a dotted name.
+
+    A dotted name starts with a global of ``namespace`` (``np.correlate`` when numpy was
+    imported as np, ``conv_matrix`` when it was imported by name) or an importable module
+    (``numpy.correlate``, ``helpers.matrix.conv_matrix``).
+    """
+    if not isinstance(target, str):
+        if not callable(target):
+            raise TypeError(f"forbid: each target must be a callable or a dotted name like "
+                            f"'np.correlate'; got {type(target).__name__} {target!r}")
+        return target, _label(target)
+    parts = target.split(".")
+    if parts[0] in namespace:
+        obj, rest = namespace[parts[0]], parts[1:]
+    else:
+        for i in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:i]))
+            except ImportError:
+                continue
+            rest = parts[i:]
+            break
+        else:
+            raise NameError(f"forbid: cannot find {target!r}: neither a name in the caller's "
+                            f"namespace nor an importable module")
+    for part in rest:
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise NameError(f"forbid: cannot find {target!r} (no attribute {part!r})") from None
+    if not callable(obj):
+        raise TypeError(f"forbid: {target!r} is not a callable but {type(obj).__name__}")
+    return obj, target
+
+
+def _user_namespaces(extra=()):
+    """Namespaces whose code counts as the student's: ``__main__`` and IPython's user_ns."""
+    spaces = [ns for ns in extra if isinstance(ns, dict)]
+    main = sys.modules.get("__main__")
+    if main is not None and isinstance(getattr(main, "__dict__", None), dict):
+        spaces.append(main.__dict__)
+    ipython = sys.modules.get("IPython")
+    get_ipython = getattr(ipython, "get_ipython", None) if ipython else None
+    shell = get_ipython() if get_ipython else None
+    if shell is not None and isinstance(getattr(shell, "user_ns", None), dict):
+        spaces.append(shell.user_ns)
+    unique = {}
+    for ns in spaces:
+        unique[id(ns)] = ns
+    return list(unique.values())
+
+
+class forbid:
+    """Make calls of the given callables from the student's code fail, inside a ``with`` block.
+
+    ``forbid(np.correlate, "np.convolve", "helpers.matrix.conv_matrix", hint="...")``: each
+    target is a callable or a dotted name (looked up in ``namespace``, by default the
+    caller's globals). Inside the block, every binding of each target —
+    the attributes of every imported module (numpy, its submodules, helpers.*, ...) and the
+    global names of the caller's namespace, ``__main__`` and IPython's user namespace (a
+    student's ``import numpy as np`` or ``from helpers.conv import correlate1d``) — is
+    replaced by a stand-in that raises :class:`ForbiddenShortcut` ("this exercise asks you
+    to write it without np.correlate") when called from the student's code (code whose
+    globals are one of those namespaces). Library code (numpy calling itself, a helper that
+    uses numpy inside) and the code of the ``with`` block itself (a grade cell computing
+    its reference with the forbidden function) still get the real function: only the
+    shortcut the student's own functions take is refused. On leaving the block — also
+    through an exception — every binding is restored.
+
+    Not covered: methods of arrays (``x.dot``), the ``@`` operator, and a reference a
+    student stored before the block inside a container or a default argument.
+    """
+
+    def __init__(self, *targets, hint="", namespace=None):
+        if not targets:
+            raise TypeError("forbid: name at least one callable, e.g. forbid(np.correlate)")
+        caller = sys._getframe(1).f_globals if namespace is None else namespace
+        self._namespaces = _user_namespaces([caller])
+        self._targets = [_resolve(t, caller) for t in targets]
+        self.hint = hint
+        self._saved = []
+        self._owner = None
+
+    def _stand_in(self, original, label):
+        user = {id(ns) for ns in self._namespaces}
+        hint = self.hint
+        guard = self
+
+        def forbidden(*args, **kwargs):
+            caller = sys._getframe(1)
+            if caller is guard._owner or id(caller.f_globals) not in user:
+                # the grade cell's own reference call, or numpy / a helper using it inside
+                return original(*args, **kwargs)
+            raise ForbiddenShortcut(f"this exercise asks you to write it without {label} "
+                                    f"(your code called {label})" + _hint(hint))
+
+        forbidden.__name__ = getattr(original, "__name__", "forbidden")
+        forbidden.__doc__ = f"Forbidden in this exercise: {label}."
+        forbidden.__wrapped_forbidden__ = original
+        return forbidden
+
+    def __enter__(self):
+        self._owner = sys._getframe(1)        # the grade cell itself may call the real one
+        swaps = {}
+        for obj, label in self._targets:
+            if id(obj) not in swaps:
+                swaps[id(obj)] = (obj, self._stand_in(obj, label))
+        places = [vars(m) for m in list(sys.modules.values())
+                  if isinstance(getattr(m, "__dict__", None), dict)] + self._namespaces
+        seen = set()
+        try:
+            for space in places:
+                if id(space) in seen:
+                    continue
+                seen.add(id(space))
+                for key, value in list(space.items()):
+                    swap = swaps.get(id(value))
+                    if swap is not None and swap[0] is value:
+                        self._saved.append((space, key, value))
+                        space[key] = swap[1]
+        except BaseException:
+            self._restore()
+            raise
+        return self
+
+    def _restore(self):
+        while self._saved:
+            space, key, value = self._saved.pop()
+            space[key] = value
+
+    def __exit__(self, *exc):
+        self._restore()
+        self._owner = None
+        return False
+
+
+def without(*targets, hint=""):
+    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`.
+
+    For a one-line grade cell where the expected value is computed with the forbidden
+    function itself, outside the block::
+
+        check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "...")
+    """
+    caller = sys._getframe(1).f_globals
+
+    def wrap(fn):
+        def call(*args, **kwargs):
+            guard = forbid(*targets, hint=hint, namespace=caller)
+            student = getattr(fn, "__globals__", None)        # where the student's fn lives
+            if isinstance(student, dict) and all(ns is not student for ns in guard._namespaces):
+                guard._namespaces.append(student)
+            with guard:
+                return fn(*args, **kwargs)
+        call.__name__ = getattr(fn, "__name__", "call")
+        return call
+    return wrap

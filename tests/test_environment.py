@@ -69,11 +69,19 @@ def test_requirements_txt_is_the_dependencies_plus_the_reader_extra():
         "requirements.txt must list pyproject.toml's dependencies + [reader] extra, same bounds")
 
 
-def test_requirements_dev_txt_is_the_dev_and_instructor_extras():
+def test_requirements_dev_txt_is_the_dev_extra():
     reqs, includes = requirements_file("requirements-dev.txt")
     assert includes == ["requirements.txt"]
-    assert reqs == pyproject_requirements("dev", "instructor"), (
-        "requirements-dev.txt must list pyproject.toml's [dev] + [instructor] extras, same bounds")
+    assert reqs == pyproject_requirements("dev"), (
+        "requirements-dev.txt must list pyproject.toml's [dev] extra, same bounds")
+
+
+def test_requirements_instructor_txt_is_the_dependencies_plus_the_instructor_extra():
+    reqs, includes = requirements_file("requirements-instructor.txt")
+    assert not includes
+    assert reqs == pyproject_requirements("", "instructor"), (
+        "requirements-instructor.txt must list pyproject.toml's dependencies + [instructor] "
+        "extra, same bounds")
 
 
 def test_environment_yml_matches_requirements_txt():
@@ -111,7 +119,10 @@ def test_every_package_has_a_lower_bound_and_jupyterlab_an_upper_one():
     assert pyproject_requirements("reader")["jupyterlab"] == "<5,>=4.0"
 
 
-def test_make_installs_from_the_pyproject_extras():
+def test_make_installs_from_the_pyproject_extras_into_three_venvs():
     makefile = (ROOT / "Makefile").read_text()
-    assert 'pip install --quiet -e ".[reader]"' in makefile
-    assert 'pip install --quiet -e ".[reader,dev,instructor]"' in makefile
+    assert '$(BIN)/python -m pip install --quiet -e ".[reader]"' in makefile          # .venv
+    assert '$(DEV_BIN)/python -m pip install --quiet -e ".[reader,dev]"' in makefile  # .venv-dev
+    assert '$(INSTRUCTOR_BIN)/python -m pip install --quiet -e ".[instructor]"' in makefile
+    assert "instructor" not in "".join(line for line in makefile.splitlines()
+                                       if "$(BIN)/python -m pip install" in line)

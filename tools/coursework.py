@@ -4,21 +4,30 @@
 The notebooks in notebooks/ are the instructor version (answers in). Everything here is done
 by nbgrader itself, in a throw-away course directory under build/course:
 
-    python tools/coursework.py release [--out release]  # student versions -> release/
+    python tools/coursework.py release [--out release]  # the student release -> release/
     python tools/coursework.py autograde [FOLDER]       # grade FOLDER/NN-*.ipynb (notebooks/)
     python tools/coursework.py table [--check]          # exercise table in 00-index and README
+
+``release`` and ``autograde`` need nbgrader: run them with the instructor's environment
+(``make student`` / ``make autograde`` use .venv-instructor); ``table`` needs only nbformat.
 
 Each notebook is its own assignment, named after the file (e.g. ``01-dot-product-neuron``).
 ``release`` runs ``nbgrader generate_assignment``: solutions become ``raise
 NotImplementedError()`` / "YOUR ANSWER HERE", hidden tests disappear, grade cells are locked.
+The release folder is self-contained: those student notebooks (and 00-index, which has no
+exercises), a wheel of ``helpers`` with the GunPoint data and no notebooks, and a README.md
+for the instructor and the students.
 ``autograde`` runs ``nbgrader autograde`` and prints the automatic points per notebook;
 written answers are graded by hand (``nbgrader formgrader``) and are listed separately.
 """
 import argparse
+import json
 import os
 import re
 import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -84,10 +93,10 @@ def _shorten(text, limit=110):
 
 
 def _scripts_on_path():
-    """Put this interpreter's scripts folder (e.g. .venv/bin) on PATH, unless it is there.
+    """Put this interpreter's scripts folder (e.g. .venv-instructor/bin) on PATH if missing.
 
     nbgrader runs the ``alembic`` command for its gradebook, found through PATH; without this,
-    ``.venv/bin/python tools/coursework.py`` fails when the venv is not activated.
+    ``.venv-instructor/bin/python tools/coursework.py`` fails when the venv is not activated.
     """
     scripts = os.path.dirname(sys.executable)
     path = os.environ.get("PATH", "")
@@ -124,18 +133,128 @@ def _check(result, what):
         raise SystemExit(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
 
 
-def release(out=ROOT / "release", course=COURSE, folder=NOTEBOOKS):
-    """Write the student version of every notebook with exercises to ``out``; return the paths."""
-    paths = assignments(folder)
-    _fresh_course(course, paths)
-    api = _api(course)
+PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers"]   # what the wheel build reads
+RELEASE_TITLE = "# Student release: 1-D convolution as matrix multiplication"
+
+
+def build_wheel(out):
+    """Build the ``helpers`` wheel (package data: GunPoint; no notebooks) into ``out``.
+
+    Built from a copy of the files the build reads, so nothing is written into the repository
+    (no build/ or egg-info). With setuptools >= 77 in this environment the build is offline;
+    otherwise pip fetches the build backend pyproject.toml asks for, as any pip build does.
+    """
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "src"
+        src.mkdir()
+        for name in PROJECT:
+            if (ROOT / name).is_dir():
+                shutil.copytree(ROOT / name, src / name,
+                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+            else:
+                shutil.copy(ROOT / name, src / name)
+        cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
+               "--wheel-dir", str(out), str(src)]
+        if _has_setuptools(77):
+            cmd[5:5] = ["--no-build-isolation", "--no-index"]
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+        done = subprocess.run(cmd, capture_output=True, text=True, env=env)
+        if done.returncode:
+            raise SystemExit(f"building the helpers wheel failed:\n{done.stdout}{done.stderr}")
+    wheels = sorted(out.glob("*.whl"))
+    if len(wheels) != 1:
+        raise SystemExit(f"expected one wheel in {out}, found {[w.name for w in wheels]}")
+    return wheels[0]
+
+
+def _has_setuptools(major):
+    try:
+        import setuptools
+    except ImportError:
+        return False
+    return int(setuptools.__version__.split(".")[0]) >= major
+
+
+def release_readme(notebooks, wheel):
+    """The release folder's README.md: how to install, open, answer and submit."""
+    listing = "\n".join(f"- `{p.name}`" for p in notebooks)
+    return f"""{RELEASE_TITLE}
+
+This folder is the **student version** of the notebook series "How a CNN uses convolution in
+place of matrix multiplication" (1-D): the notebooks with the answers and hidden tests taken
+out by nbgrader, and the `helpers` package the notebooks import, as a wheel (with the GunPoint
+data set it loads). Nothing here contains a solution.
+
+{listing}
+- `{wheel.name}`
+- `README.md` (this file)
+
+## Students: install once, in a fresh environment
+
+Python 3.10 or newer. In this folder:
+
+```bash
+python3 -m venv .venv
+# helpers, with numpy, matplotlib, ipywidgets, JupyterLab, nbval and pytest:
+.venv/bin/python -m pip install "./{wheel.name}[reader]"
+.venv/bin/jupyter lab 00-index.ipynb
+```
+
+(On Windows: `.venv\\Scripts\\python` and `.venv\\Scripts\\jupyter`. With conda: create an
+environment with python, then `pip install "./{wheel.name}[reader]"` in it.)
+
+## Students: answer and submit
+
+Each notebook after the index ends in **Exercises**. Replace `raise NotImplementedError()` (or
+"YOUR ANSWER HERE") in the answer cells with your answer and run the check cell below it: a
+failure tells you what is wrong (a type, a shape, the first wrong entry, a hint) without
+giving the answer away. Some checks are hidden and run only when your notebook is graded;
+where an exercise asks you to write something *without* a given function, calling it fails.
+Do not edit or delete the check cells. Save the notebook under its own name and hand it in
+the way your course says (e.g. nbgrader's Assignments tab or upload).
+
+## Instructors
+
+Generated by `make student` in the course repository (nbgrader's `generate_assignment`, one
+assignment per notebook, named after the file: `01-dot-product-neuron`, ...). Give students
+this folder (or release the notebooks with `nbgrader release_assignment` and hand out the
+wheel with them). Grade submissions with `make autograde SUBMISSION=folder` in the
+repository, or with nbgrader's `collect`, `autograde` and `formgrader` (written answers are
+graded by hand); nbgrader needs only to be installed where you grade, never in the students'
+environment.
+"""
+
+
+def release(out=ROOT / "release", course=COURSE, folder=NOTEBOOKS):
+    """Write the student release to ``out``; return the paths of its notebooks.
+
+    ``out`` is emptied first (it must be empty or an earlier release). It receives the
+    student version of every notebook with exercises, ``00-index.ipynb`` (no exercises, no
+    answers), the ``helpers`` wheel and a README.md.
+    """
+    paths = assignments(folder)
+    out = Path(out)
+    if out.exists() and any(out.iterdir()):
+        readme = out / "README.md"
+        if not (readme.exists() and readme.read_text().startswith(RELEASE_TITLE)):
+            raise SystemExit(f"{out} is not empty and not an earlier release: not touching it")
+        shutil.rmtree(out)
+    out.mkdir(parents=True, exist_ok=True)
+    _fresh_course(course, paths)
+    api = _api(course)
     written = []
+    index = Path(folder) / "00-index.ipynb"
+    if index.exists():
+        shutil.copy(index, out / index.name)
+        written.append(out / index.name)
     for path in paths:
         _check(api.generate_assignment(path.stem, force=True), f"generate_assignment {path.stem}")
         shutil.copy(course / "release" / path.stem / path.name, out / path.name)
         written.append(out / path.name)
+    wheel = build_wheel(out)
+    (out / "README.md").write_text(release_readme(written, wheel))
     return written
 
 
@@ -219,18 +338,28 @@ def main(argv=None):
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("release", help="write the student version of every notebook")
     r.add_argument("--out", default=str(ROOT / "release"))
+    r.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
     g = sub.add_parser("autograde", help="grade filled-in notebooks")
     g.add_argument("folder", nargs="?", default=str(NOTEBOOKS))
+    g.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
+    g.add_argument("--json", action="store_true",
+                   help="print {notebook: [auto score, auto max, written max]} as JSON")
     t = sub.add_parser("table", help="write the exercise table into 00-index and README")
     t.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
     if args.command == "release":
-        for path in release(args.out):
+        out = Path(args.out).resolve()
+        release(out, course=Path(args.course).resolve())
+        for path in sorted(out.iterdir()):
             print(f"released {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    elif args.command == "autograde" and args.json:
+        scores = autograde(Path(args.folder).resolve(), course=Path(args.course).resolve())
+        print(json.dumps(scores))
     elif args.command == "autograde":
         total = [0, 0, 0]
         print(f"{'notebook':45} {'auto points':>12} {'written (by hand)':>18}")
-        for name, (score, best, written) in autograde(args.folder).items():
+        for name, (score, best, written) in autograde(
+                args.folder, course=Path(args.course).resolve()).items():
             total = [total[0] + score, total[1] + best, total[2] + written]
             print(f"{name:45} {score:>5g} / {best:<5g} {written:>12g}")
         print(f"{'total':45} {total[0]:>5g} / {total[1]:<5g} {total[2]:>12g}")

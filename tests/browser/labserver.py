@@ -46,7 +46,7 @@ def browser_unavailable():
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
-        return ("the Python package playwright is missing (make .venv/.dev-installed); "
+        return ("the Python package playwright is missing (make .venv-dev/.installed); "
                 "the real-browser notebook tests did NOT run")
     return None
 

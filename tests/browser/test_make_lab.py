@@ -31,7 +31,7 @@ def _index_title():
 
 
 def _make_lab(tmp_path):
-    if subprocess.run(["make", "-q", ".venv/.reader-installed"], cwd=ROOT).returncode != 0:
+    if subprocess.run(["make", "-q", ".venv/.reader-only"], cwd=ROOT).returncode != 0:
         pytest.skip("the reader's .venv is not up to date; `make lab` would install first")
     env = throwaway_env(tmp_path)
     env["JUPYTER_PORT"] = str(free_port())
