@@ -5,6 +5,10 @@
   its name alone, as it does in tools/navigation.py.
 * **Collapsed cells.** A code cell collapsed in JupyterLab (``jupyter.source_hidden``) gets
   myst-nb's ``hide-input`` tag, so on the site it is a closed "Show code cell source" too.
+* **Exercises.** notebooks/ is the instructor version; the site shows the student version,
+  made by nbgrader's own preprocessors (solutions replaced by ``# YOUR CODE HERE`` /
+  ``YOUR ANSWER HERE``, hidden tests removed, solution cells' outputs cleared), as
+  ``make student`` does. ``-D site_student_version=0`` builds an answers site instead.
 * **Widgets.** A live widget's output (a mime bundle with
   ``application/vnd.jupyter.widget-view+json``; its text/plain is the raw ``VBox(...)`` repr)
   cannot run on a static page; the transform below replaces the bundle by a one-line note.
@@ -20,10 +24,10 @@ Alt text needs no code here: myst-nb copies a cell's ``mystnb.image.alt`` metada
 ``alt`` of the ``<img>`` of each figure the cell outputs (one description per cell, so one
 figure per cell); tests/site checks both the metadata and the built pages.
 """
-import json
 import re
 from pathlib import Path
 
+import nbformat
 from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
@@ -43,22 +47,37 @@ def _chapters(srcdir, root_doc):
 
 def _toctree_cell(chapters):
     body = "\n".join(["```{toctree}", ":hidden:", ":maxdepth: 1", "", *chapters, "```"])
-    return {"cell_type": "markdown", "id": "site-toctree", "metadata": {}, "source": body}
+    return nbformat.v4.new_markdown_cell(body, id="site-toctree")
+
+
+def student_version(nb):
+    """The notebook without solutions and hidden tests, by nbgrader's preprocessors."""
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    nb, resources = ClearSolutions().preprocess(nb, {})
+    nb, _ = ClearHiddenTests().preprocess(nb, resources)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
 
 
 def edit_notebook_source(app, docname, source):
     """source-read: the notebook JSON, before myst-nb parses it."""
     if not app.env.doc2path(docname).name.endswith(".ipynb"):
         return
-    nb = json.loads(source[0])
-    for cell in nb["cells"]:
-        if cell["cell_type"] == "code" and cell["metadata"].get("jupyter", {}).get("source_hidden"):
-            tags = cell["metadata"].setdefault("tags", [])
+    nb = nbformat.reads(source[0], as_version=4)
+    if app.config.site_student_version:
+        nb = student_version(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("jupyter", {}).get("source_hidden"):
+            tags = cell.metadata.setdefault("tags", [])
             if "hide-input" not in tags:
                 tags.append("hide-input")
     if docname == app.config.root_doc:
-        nb["cells"].append(_toctree_cell(_chapters(app.srcdir, docname)))
-    source[0] = json.dumps(nb)
+        nb.cells.append(_toctree_cell(_chapters(app.srcdir, docname)))
+    source[0] = nbformat.writes(nb)
 
 
 def _widget_note(bundle):
@@ -123,6 +142,7 @@ def write_index_redirect(app, exc):
 
 
 def setup(app):
+    app.add_config_value("site_student_version", True, "env", bool)
     app.connect("source-read", edit_notebook_source)
     app.add_transform(WidgetNotes)
     app.add_transform(RawAnchors)
