@@ -9,6 +9,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+
 from conftest import PAGES, SCREENSHOTS, SITE
 
 pytestmark = pytest.mark.browser
@@ -113,6 +114,14 @@ def test_widgets_are_replaced_by_a_note(crawl):
         assert not re.search(r"\b(VBox|HBox|interactive|IntProgress)\(", text), name
         notes += text.count("Interactive in JupyterLab")
     assert notes >= 1
+
+
+def test_the_site_is_the_student_version(crawl):
+    # notebooks/ holds the answers (instructor version); the published pages must not
+    for name in PAGES:
+        text = crawl[name]["text"]
+        assert not re.search(r"BEGIN (SOLUTION|HIDDEN TEST)|END SOLUTION", text), name
+    assert "YOUR CODE HERE" in crawl["02-sliding-window-feature-maps.html"]["text"]
 
 
 def test_search_finds_toeplitz(new_page, server):

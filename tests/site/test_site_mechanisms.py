@@ -4,12 +4,12 @@ output becomes the one-line note, not a box or its ``VBox(...)`` repr. Needs the
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest
-from conftest import ROOT, _unavailable_or_fail
 from test_alt_text import figures
+
+from conftest import ROOT, _unavailable_or_fail
 
 NOTEBOOK = ROOT / "notebooks" / "01-dot-product-neuron.ipynb"
 
