@@ -7,22 +7,26 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 READER  := $(VENV)/.reader-installed
 DEV     := $(VENV)/.dev-installed
+SITE    := $(VENV)/.site-installed
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 XDIST   := -n 2 --dist loadfile
-# The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
-NO_BROWSER := --ignore=tests/browser
+# The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
+# make test-site).
+NO_BROWSER := --ignore=tests/browser --ignore=tests/site
 # ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
 LINT    := $(BIN)/python -m ruff check helpers tests tools benchmarks
 
-.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min clean help
+.PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student autograde test-min clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
 	@echo "make test     run every test: lint, unit tests and all notebooks under strict nbval"
 	@echo "make lint     check the Python files with ruff (run first by make test)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
+	@echo "make book     build the website of the notebooks into build/book/html (offline, stored outputs)"
+	@echo "make test-site  test that website in headless Chromium (links, maths, alt text, search)"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the nbgrader student release of every notebook to release/"
@@ -46,13 +50,14 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Lint first, then both test runs (the browser one serially, after the 2-core one); all three
-# always run, and any of them failing fails.
-test: $(DEV)
+# Lint first, then the test runs (the browser ones serially, after the 2-core one: the notebooks
+# in JupyterLab, then the website); all of them always run, and any of them failing fails.
+test: $(DEV) $(SITE)
 	status=0; \
 	$(LINT) || status=1; \
 	$(BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(BIN)/python -m pytest tests/browser || status=1; \
+	$(BIN)/python book/build.py && $(BIN)/python -m pytest tests/site || status=1; \
 	exit $$status
 
 lint: $(DEV)
@@ -64,6 +69,19 @@ test-unit: $(DEV)
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
 test-browser: $(DEV)
 	$(BIN)/python -m pytest tests/browser
+
+# The website (book/): Sphinx + myst-nb from the stored outputs, nothing executed, nothing
+# fetched; the builder packages are the `site` extra, in the maintainers' venv.
+$(SITE): $(DEV) pyproject.toml
+	$(BIN)/python -m pip install --quiet -e ".[site]"
+	touch $@
+
+book: $(SITE)
+	$(BIN)/python book/build.py
+
+# Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
+test-site: book
+	$(BIN)/python -m pytest tests/site
 
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
