@@ -25,6 +25,7 @@ extensions = [
     "myst_nb",
     "sphinx-mathjax-offline",              # MathJax 3 served from _static/mathjax, not a CDN
     "site_notebooks",
+    "sphinx.ext.githubpages",              # writes .nojekyll, so GitHub Pages serves _static/
 ]
 exclude_patterns = ["**.ipynb_checkpoints", "_build", "build"]
 
@@ -43,7 +44,7 @@ html_theme_options = {
     "show_navbar_depth": 1,
     "show_toc_level": 2,
     "home_page_in_toc": True,
-    "use_download_button": False,           # the download menu pulls no extra assets, but keep it lean
+    "use_download_button": False,           # no .ipynb download menu: the repository has them
     "use_fullscreen_button": False,
     "navigation_with_keys": False,
     # nothing that fetches from the network: no launch buttons, no analytics, no icon links
