@@ -55,7 +55,7 @@ html_theme_options = {
 # light unless the reader picks dark with the theme's switch (an empty mode is a console error)
 html_context = {"default_mode": "light"}
 html_favicon = "favicon.svg"              # a banded matrix; also spares a 404 for /favicon.ico
-html_static_path = []
+html_static_path = ["_static"]              # search-maths.js (book/site_notebooks.py adds it)
 html_copy_source = False
 html_show_sourcelink = False
 html_last_updated_fmt = None

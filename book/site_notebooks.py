@@ -18,6 +18,8 @@
   such a link into one to the page 03-padding-stride-dilation.html, but knows only heading
   slugs and labels as fragments; the raw ``<a id>`` stays in the page as it is, and
   ``RawAnchors`` registers its id with the page's slugs so the link keeps its ``#fragment``.
+* **Search.** The search page loads the site's MathJax too (assets on every page) and
+  ``_static/search-maths.js`` typesets the maths in the result snippets.
 * **index.html** redirects to 00-index.html.
 
 Alt text needs no code here: myst-nb copies a cell's ``mystnb.image.alt`` metadata into the
@@ -147,4 +149,6 @@ def setup(app):
     app.add_transform(WidgetNotes)
     app.add_transform(RawAnchors)
     app.connect("build-finished", write_index_redirect)
+    app.set_html_assets_policy("always")          # MathJax on the search page too
+    app.add_js_file("search-maths.js")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

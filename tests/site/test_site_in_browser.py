@@ -130,6 +130,13 @@ def test_search_finds_toeplitz(new_page, server):
     page.wait_for_selector("#search-results ul.search li", timeout=30_000)
     results = page.eval_on_selector_all(
         "#search-results ul.search li a", "links => links.map(a => a.getAttribute('href'))")
+    page.wait_for_function("() => /Search finished/.test(document.body.innerText)")
+    try:            # the snippets' maths is typeset too (book/_static/search-maths.js)
+        page.wait_for_function(r"() => !/\\\(|\$\$/.test(document.body.innerText)",
+                               timeout=10_000)
+    except Exception:
+        pytest.fail("raw TeX left in the search results: "
+                    + page.inner_text("#search-results")[:300])
     page.screenshot(path=str(SCREENSHOTS / "search-toeplitz.png"))
     assert any(href.startswith("04-convolution-as-matrix-multiplication") for href in results), \
         results
