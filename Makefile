@@ -19,23 +19,29 @@ INSTRUCTOR_BIN := $(INSTRUCTOR_VENV)/bin
 READER  := $(VENV)/.reader-only
 DEV     := $(DEV_VENV)/.installed
 INSTRUCTOR := $(INSTRUCTOR_VENV)/.installed
+# The website builder sits beside nbgrader (the site shows the student version, made with
+# nbgrader's own preprocessors): maintainer tools, never in the reader's environment.
+SITE    := $(INSTRUCTOR_VENV)/.site-installed
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 XDIST   := -n 2 --dist loadfile
-# The real-browser suite runs on its own, serially, after the 2-core run (make test-browser).
-NO_BROWSER := --ignore=tests/browser
+# The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
+# make test-site).
+NO_BROWSER := --ignore=tests/browser --ignore=tests/site
 # ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
 LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks
 
-.PHONY: lab test lint test-unit test-notebooks test-browser execute nav student autograde test-min \
-        venvs clean help
+.PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
+        autograde test-min venvs clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
 	@echo "make test     run every test: lint, unit tests and all notebooks under strict nbval"
 	@echo "make lint     check the Python files with ruff (run first by make test)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
+	@echo "make book     build the website of the notebooks into build/book/html (offline, stored outputs)"
+	@echo "make test-site  test that website in headless Chromium (links, maths, alt text, search)"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
@@ -72,15 +78,17 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Lint first, then both test runs (the browser one serially, after the 2-core one); all three
-# always run, and any of them failing fails. The tests run in .venv-dev; they also need the
-# reader's .venv (tests/test_reader_env.py, tests/browser/test_make_lab.py) and nbgrader's
-# .venv-instructor (tests/test_coursework.py, tests/test_release.py).
-test: $(DEV) $(READER) $(INSTRUCTOR)
+# Lint first, then the test runs (the browser ones serially, after the 2-core one: the notebooks
+# in JupyterLab, then the website); all of them always run, and any of them failing fails. The
+# tests run in .venv-dev; they also need the reader's .venv (tests/test_reader_env.py,
+# tests/browser/test_make_lab.py) and .venv-instructor: nbgrader (tests/test_coursework.py,
+# tests/test_release.py) and the site builder (make book).
+test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
 	status=0; \
 	$(LINT) || status=1; \
 	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(DEV_BIN)/python -m pytest tests/browser || status=1; \
+	$(INSTRUCTOR_BIN)/python book/build.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
 	exit $$status
 
 lint: $(DEV)
@@ -92,6 +100,19 @@ test-unit: $(DEV) $(READER) $(INSTRUCTOR)
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
 test-browser: $(DEV) $(READER)
 	$(DEV_BIN)/python -m pytest tests/browser
+
+# The website (book/): Sphinx + myst-nb from the stored outputs, nothing executed, nothing
+# fetched; the builder packages are the `site` extra, in the maintainers' venv.
+$(SITE): $(INSTRUCTOR) pyproject.toml
+	$(INSTRUCTOR_BIN)/python -m pip install --quiet -e ".[instructor,site]"
+	touch $@
+
+book: $(SITE)
+	$(INSTRUCTOR_BIN)/python book/build.py
+
+# Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
+test-site: book $(DEV)
+	$(DEV_BIN)/python -m pytest tests/site
 
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks

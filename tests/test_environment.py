@@ -109,11 +109,11 @@ def test_every_extra_is_disjoint_from_the_others():
 def test_reader_environment_is_the_chosen_one():
     # Instructor and CI extras belong in the dev/instructor extras, not in the readers' one.
     assert set(pyproject_requirements("", "reader")) == READER
-    assert set(pyproject()["optional-dependencies"]) == {"reader", "dev", "instructor"}
+    assert set(pyproject()["optional-dependencies"]) == {"reader", "dev", "instructor", "site"}
 
 
 def test_every_package_has_a_lower_bound_and_jupyterlab_an_upper_one():
-    for name, spec in pyproject_requirements("", "reader", "dev", "instructor").items():
+    for name, spec in pyproject_requirements("", "reader", "dev", "instructor", "site").items():
         assert ">=" in spec, f"{name}: give a lower bound (make test-min installs it)"
     # A JupyterLab 5 release must not break tests/browser without a change here.
     assert pyproject_requirements("reader")["jupyterlab"] == "<5,>=4.0"

@@ -1,0 +1,154 @@
+"""A small Sphinx extension that turns notebooks/ into the website, without editing a notebook.
+
+* **Page order.** The landing page 00-index gets a hidden toctree of every other
+  ``NN-*.ipynb`` in name order (the sidebar, previous/next links); a new notebook joins by
+  its name alone, as it does in tools/navigation.py.
+* **Collapsed cells.** A code cell collapsed in JupyterLab (``jupyter.source_hidden``) gets
+  myst-nb's ``hide-input`` tag, so on the site it is a closed "Show code cell source" too.
+* **Exercises.** notebooks/ is the instructor version; the site shows the student version,
+  made by nbgrader's own preprocessors (solutions replaced by ``# YOUR CODE HERE`` /
+  ``YOUR ANSWER HERE``, hidden tests removed, solution cells' outputs cleared), as
+  ``make student`` does. ``-D site_student_version=0`` builds an answers site instead.
+* **Widgets.** A live widget's output (a mime bundle with
+  ``application/vnd.jupyter.widget-view+json``; its text/plain is the raw ``VBox(...)`` repr)
+  cannot run on a static page; the transform below replaces the bundle by a one-line note.
+  A cell can give its own note in its metadata: ``"site": {"widget_note": "..."}``.
+* **Anchors.** The notebooks mark link targets with raw HTML, ``<a id="q3-must-i-trim"></a>``,
+  and link to them as ``03-padding-stride-dilation.ipynb#q3-must-i-trim``. myst-parser turns
+  such a link into one to the page 03-padding-stride-dilation.html, but knows only heading
+  slugs and labels as fragments; the raw ``<a id>`` stays in the page as it is, and
+  ``RawAnchors`` registers its id with the page's slugs so the link keeps its ``#fragment``.
+* **Search.** The search page loads the site's MathJax too (assets on every page) and
+  ``_static/search-maths.js`` typesets the maths in the result snippets.
+* **index.html** redirects to 00-index.html.
+
+Alt text needs no code here: myst-nb copies a cell's ``mystnb.image.alt`` metadata into the
+``alt`` of the ``<img>`` of each figure the cell outputs (one description per cell, so one
+figure per cell); tests/site checks both the metadata and the built pages.
+"""
+import re
+from pathlib import Path
+
+import nbformat
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+
+WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+NOTEBOOK_NAME = re.compile(r"\d\d-[a-z0-9-]+\.ipynb")
+WIDGET_NOTE = ("Interactive in JupyterLab: run this notebook to move the sliders and watch "
+               "the figure follow them (a static page cannot run Python, so the widget is "
+               "not drawn here).")
+PROGRESS_NOTE = ("In JupyterLab a progress bar shows here while the cell runs; the results "
+                 "below are the ones stored when the notebook was last run.")
+
+
+def _chapters(srcdir, root_doc):
+    return [p.stem for p in sorted(Path(srcdir).glob("*.ipynb"))
+            if NOTEBOOK_NAME.fullmatch(p.name) and p.stem != root_doc]
+
+
+def _toctree_cell(chapters):
+    body = "\n".join(["```{toctree}", ":hidden:", ":maxdepth: 1", "", *chapters, "```"])
+    return nbformat.v4.new_markdown_cell(body, id="site-toctree")
+
+
+def student_version(nb):
+    """The notebook without solutions and hidden tests, by nbgrader's preprocessors."""
+    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
+
+    nb, resources = ClearSolutions().preprocess(nb, {})
+    nb, _ = ClearHiddenTests().preprocess(nb, resources)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("solution"):
+            cell.outputs = []
+            cell.execution_count = None
+    return nb
+
+
+def edit_notebook_source(app, docname, source):
+    """source-read: the notebook JSON, before myst-nb parses it."""
+    if not app.env.doc2path(docname).name.endswith(".ipynb"):
+        return
+    nb = nbformat.reads(source[0], as_version=4)
+    if app.config.site_student_version:
+        nb = student_version(nb)
+    for cell in nb.cells:
+        if cell.cell_type == "code" and cell.metadata.get("jupyter", {}).get("source_hidden"):
+            tags = cell.metadata.setdefault("tags", [])
+            if "hide-input" not in tags:
+                tags.append("hide-input")
+    if docname == app.config.root_doc:
+        nb.cells.append(_toctree_cell(_chapters(app.srcdir, docname)))
+    source[0] = nbformat.writes(nb)
+
+
+def _widget_note(bundle):
+    """The note that replaces a widget's mime bundle."""
+    cell = bundle.parent
+    while cell is not None and cell.get("nb_element") != "cell_code":
+        cell = cell.parent
+    custom = ((cell or {}).get("cell_metadata") or {}).get("site", {}).get("widget_note")
+    if custom:
+        return custom
+    text = " ".join(c.astext() for c in bundle.children if c.get("mime_type") == "text/plain")
+    return PROGRESS_NOTE if re.match(r"\s*(Int|Float)Progress\(", text) else WIDGET_NOTE
+
+
+class WidgetNotes(SphinxTransform):
+    """Replace each live widget's output by a one-line note (runs when a page is read, before
+    myst-nb's SelectMimeType post-transform would pick the widget's <script> or its repr)."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        def is_widget_bundle(node):
+            return (isinstance(node, nodes.container)
+                    and node.get("nb_element") == "mime_bundle"
+                    and any(c.get("mime_type") == WIDGET_VIEW for c in node.children))
+
+        for bundle in list(self.document.findall(is_widget_bundle)):
+            note = nodes.paragraph(classes=["widget-note"])
+            note += nodes.emphasis(text=_widget_note(bundle))
+            bundle.replace_self(note)
+
+
+RAW_ANCHOR = re.compile(r'<a\s+(?:id|name)="([^"]+)"')
+
+
+class RawAnchors(SphinxTransform):
+    """Make each raw ``<a id="...">`` of a page a fragment that links to the page resolve to."""
+
+    default_priority = 500
+
+    def apply(self, **kwargs):
+        slugs = self.env.metadata[self.env.docname].setdefault("myst_slugs", {})
+        for raw in self.document.findall(nodes.raw):
+            if "html" not in raw.get("format", "").split():
+                continue
+            for anchor in RAW_ANCHOR.findall(raw.astext()):
+                slugs.setdefault(anchor, (raw.line, anchor, ""))
+
+
+REDIRECT = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Redirecting to {target}</title>
+<meta http-equiv="refresh" content="0; url={target}">
+</head><body><p><a href="{target}">{target}</a></p></body></html>
+"""
+
+
+def write_index_redirect(app, exc):
+    if exc is None and app.builder.format == "html" and app.config.root_doc != "index":
+        target = app.config.root_doc + app.builder.out_suffix
+        (Path(app.outdir) / "index.html").write_text(REDIRECT.format(target=target))
+
+
+def setup(app):
+    app.add_config_value("site_student_version", True, "env", bool)
+    app.connect("source-read", edit_notebook_source)
+    app.add_transform(WidgetNotes)
+    app.add_transform(RawAnchors)
+    app.connect("build-finished", write_index_redirect)
+    app.set_html_assets_policy("always")          # MathJax on the search page too
+    app.add_js_file("search-maths.js")
+    return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,196 @@
+"""Fixtures of the website tests: a fresh build of the site (``make book``), a small HTTP server
+on 127.0.0.1 serving it, and one crawl of every page in headless Chromium whose findings the
+tests assert on (one test per page and concern, so a failure names both).
+
+The site is built with the builder's interpreter (``site_python()``: $SITE_PYTHON, else
+.venv-instructor's, where ``make book`` installs the ``site`` extra beside nbgrader, else this one).
+Without Chromium (or playwright, or the builder packages of the ``site`` extra) the browser tests
+are skipped with a loud reason, unless CI=true or REQUIRE_BROWSER=1, where that is a failure.
+The notebook metadata test (test_alt_text.py) needs none of them.
+"""
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+from labserver import browser_required, browser_unavailable, launch_chromium  # noqa: E402
+
+SITE = ROOT / "build" / "book" / "html"
+SCREENSHOTS = ROOT / "build" / "site-screenshots"
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+PAGES = [nb.stem + ".html" for nb in NOTEBOOKS] + ["genindex.html", "search.html"]
+SCREENSHOT_PAGES = {"00-index.html", "02-sliding-window-feature-maps.html",
+                    "04-convolution-as-matrix-multiplication.html"}
+
+
+def _banner(text):
+    line = "!" * 78
+    return f"{line}\n!! {text}\n{line}"
+
+
+@functools.lru_cache(maxsize=None)
+def site_python():
+    """The interpreter that has the site builder (and nbgrader, for the student version)."""
+    for python in (os.environ.get("SITE_PYTHON"), ROOT / ".venv-instructor" / "bin" / "python"):
+        if python and Path(python).exists():
+            return str(python)
+    return sys.executable
+
+
+def builder_unavailable():
+    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader"]
+    if subprocess.run(check, capture_output=True).returncode != 0:
+        return ("the site builder (the `site` extra: sphinx, myst-nb, ...) is missing "
+                "(make book installs it); the website tests did NOT run")
+    return None
+
+
+def site_unavailable():
+    return browser_unavailable() or builder_unavailable()
+
+
+def pytest_report_header(config):
+    reason = site_unavailable()
+    if reason is None:
+        return None
+    verdict = "FAIL (CI=true or REQUIRE_BROWSER=1)" if browser_required() else "SKIPPED"
+    return _banner(f"WEBSITE TESTS {verdict}: {reason}")
+
+
+def pytest_terminal_summary(terminalreporter):
+    reason = site_unavailable()
+    if reason is not None:
+        verdict = "FAILED" if browser_required() else "SKIPPED"
+        terminalreporter.write_line(_banner(f"WEBSITE TESTS {verdict}: {reason}"))
+    elif SCREENSHOTS.is_dir():
+        terminalreporter.write_line(f"website screenshots in {SCREENSHOTS.relative_to(ROOT)}/")
+
+
+def _unavailable_or_fail():
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip("the website tests run serially, on their own: make test-site "
+                    "(or pytest tests/site); skipped under pytest-xdist")
+    reason = site_unavailable()
+    if reason is not None:
+        if browser_required():
+            pytest.fail(f"browser required (CI=true or REQUIRE_BROWSER=1) but {reason}",
+                        pytrace=False)
+        pytest.skip(f"WEBSITE TESTS SKIPPED: {reason}")
+
+
+def _fresh():
+    """The built site is newer than every notebook and every file of book/."""
+    stamp = SITE / "index.html"
+    if not stamp.exists():
+        return False
+    sources = [*NOTEBOOKS, *(ROOT / "book").glob("*.py")]
+    return all(stamp.stat().st_mtime >= src.stat().st_mtime for src in sources)
+
+
+@pytest.fixture(scope="session")
+def site():
+    """build/book/html, rebuilt (book/build.py, as make book does) unless already fresh."""
+    _unavailable_or_fail()
+    if not _fresh():
+        subprocess.run([site_python(), str(ROOT / "book" / "build.py")], check=True, cwd=ROOT)
+    return SITE
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The site served as a static folder on 127.0.0.1, a free port: its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser(site):
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def new_page(browser, server):
+    """A function opening a fresh page that records every request and console error."""
+    opened = []
+
+    def open_page():
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.requests, page.console_errors = [], []
+        page.on("request", lambda r: page.requests.append(r.url))
+        page.on("console", lambda m: m.type == "error" and page.console_errors.append(
+            f"console: {m.text} ({m.location.get('url', '')})"))
+        page.on("pageerror", lambda e: page.console_errors.append(f"page error: {e}"))
+        opened.append(page)
+        return page
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+# What each page shows once loaded and typeset: read in the browser, asserted by the tests.
+READ_PAGE_JS = """() => {
+  const maths = [...document.querySelectorAll('.math')];
+  return {
+    text: document.body.innerText,
+    maths: maths.length,
+    untypeset: maths.filter(m => !m.querySelector('mjx-container'))
+                    .map(m => m.textContent.slice(0, 80)),
+    imgs: [...document.images].map(i => ({src: i.getAttribute('src'),
+                                          alt: i.getAttribute('alt'),
+                                          loaded: i.complete && i.naturalWidth > 0})),
+    links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+  };
+}"""
+
+WAIT_FOR_MATHJAX_JS = """async () => {
+  if (!document.querySelector('.math')) return true;
+  for (let i = 0; i < 200 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++)
+    await new Promise(r => setTimeout(r, 50));
+  await MathJax.startup.promise;
+  return true;
+}"""
+
+
+@pytest.fixture(scope="session")
+def crawl(new_page, server):
+    """Every page of PAGES loaded once: {page name: what it requested, logged and shows}."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    found = {}
+    for name in PAGES:
+        page = new_page()
+        response = page.goto(server + name, wait_until="networkidle")
+        page.evaluate(WAIT_FOR_MATHJAX_JS)
+        page.wait_for_load_state("networkidle")
+        found[name] = {"status": response.status, **page.evaluate(READ_PAGE_JS),
+                       "requests": list(page.requests),
+                       "console_errors": list(page.console_errors)}
+        if name in SCREENSHOT_PAGES:
+            page.screenshot(path=str(SCREENSHOTS / name.replace(".html", ".png")))
+            note = page.locator(".widget-note").first
+            if note.count():
+                note.evaluate("n => n.scrollIntoView({block: 'center'})")
+                page.screenshot(path=str(SCREENSHOTS / name.replace(".html", "-widget.png")))
+        page.close()
+    return found

@@ -1,0 +1,40 @@
+"""The site's two mechanisms on a copy of notebook 01 built alone (the real notebooks have no alt
+texts yet): a cell's ``mystnb.image.alt`` becomes its figure's ``<img alt>``, and a live widget's
+output becomes the one-line note, not a box or its ``VBox(...)`` repr. Needs the builder only."""
+import re
+import subprocess
+
+import nbformat
+import pytest
+from test_alt_text import figures
+
+from conftest import ROOT, _unavailable_or_fail, site_python
+
+NOTEBOOK = ROOT / "notebooks" / "01-dot-product-neuron.ipynb"
+
+
+@pytest.fixture(scope="module")
+def one_page(tmp_path_factory):
+    _unavailable_or_fail()
+    src, out = tmp_path_factory.mktemp("src"), tmp_path_factory.mktemp("html")
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    alts = []
+    for number, cell, _ in figures(nb):
+        alts.append(f"Figure of cell {number}, described for a reader who cannot see it.")
+        cell.metadata["mystnb"] = {"image": {"alt": alts[-1]}}
+    nbformat.write(nb, src / "00-index.ipynb")           # the configuration's landing page
+    subprocess.run([site_python(), "-m", "sphinx", "-q", "-b", "html", "-c", str(ROOT / "book"),
+                    str(src), str(out)], check=True, cwd=ROOT, capture_output=True)
+    return (out / "00-index.html").read_text(encoding="utf-8"), alts
+
+
+def test_cell_metadata_alt_text_reaches_the_img_tags(one_page):
+    html, alts = one_page
+    assert alts
+    assert re.findall(r'<img alt="([^"]*)"', html) == alts
+
+
+def test_a_widget_output_becomes_a_note(one_page):
+    html, _ = one_page
+    assert html.count("Interactive in JupyterLab") == 1
+    assert "VBox(" not in html and "widget-view+json" not in html
