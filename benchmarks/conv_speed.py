@@ -133,7 +133,8 @@ def main(argv=None):
               f"| {speedup[-1]:,.0f}x |"
               + (f" {best[('torch', shape)] * 1e3:.2f} |" if has_torch else ""))
     print(f"\ntargets: largest shape >= 50 % of matmul: {pct[2]:.0f} %; other multi-channel "
-          f">= 30 %: {pct[0]:.0f} %, {pct[1]:.0f} %; >= 50x the loop twin: min {min(speedup):,.0f}x")
+          f">= 30 %: {pct[0]:.0f} %, {pct[1]:.0f} %; "
+          f">= 50x the loop twin: min {min(speedup):,.0f}x")
 
 
 if __name__ == "__main__":

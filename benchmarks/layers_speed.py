@@ -81,9 +81,11 @@ def main():
     Zs, cs = conv1d_forward(X[small], W, b, padding="same")
     Ms, cms = maxpool1d_forward(A[small], 3, stride=2)
     print(f"{'loop twins, N = 2:':<32}")
-    print(f"{'  conv1d_backward_naive':<32}{median_ms(lambda: conv1d_backward_naive(dZ[small], cs), 1):>10.1f}")
+    naive_ms = median_ms(lambda: conv1d_backward_naive(dZ[small], cs), 1)
+    print(f"{'  conv1d_backward_naive':<32}{naive_ms:>10.1f}")
     print(f"{'  conv1d_backward':<32}{median_ms(lambda: conv1d_backward(dZ[small], cs), 3):>10.2f}")
-    print(f"{'  maxpool1d_backward_naive':<32}{median_ms(lambda: maxpool1d_backward_naive(dM[small], cms), 1):>10.1f}")
+    naive_ms = median_ms(lambda: maxpool1d_backward_naive(dM[small], cms), 1)
+    print(f"{'  maxpool1d_backward_naive':<32}{naive_ms:>10.1f}")
 
 
 if __name__ == "__main__":

@@ -32,7 +32,7 @@ from numpy.lib.stride_tricks import as_strided
 __all__ = ["window_view", "conv1d_blocked", "conv1d_correlate", "choose_block_rows",
            "BLOCK_BYTES"]
 
-BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, large enough for BLAS threads
+BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, big enough for BLAS threads
 _MIN_BLOCK_ROWS = 64
 
 

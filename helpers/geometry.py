@@ -128,7 +128,7 @@ class Geometry(NamedTuple):
         return np.pad(x, widths)
 
     def inside(self):
-        """``(pos, mask)``: the table of ``positions()`` and where it is a real input, both (L_out, K)."""
+        """``(pos, mask)``: ``positions()`` and where it is a real input, both (L_out, K)."""
         pos = self.positions()
         return pos, (pos >= 0) & (pos < self.L)
 

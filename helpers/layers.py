@@ -140,7 +140,7 @@ def conv1d_backward(dout, cache):
 
     Introduced in notebook 07.
     """
-    P, W, (N, L, C_in) = cache["P"], cache["W"], cache["X_shape"]
+    P, W, (N, _, C_in) = cache["P"], cache["W"], cache["X_shape"]
     K, _, C_out = W.shape
     L_out = P.shape[1]
     shape = (N, L_out, C_out) if cache["batched"] else (L_out, C_out)

@@ -70,7 +70,7 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     K, C_in, C_out = W.shape
     g = geometry(L, K, stride, padding, dilation, "conv_matrix")
     L_out = g.L_out
-    j = g.positions(padded)                                         # (L_out, K): input read by tap k
+    j = g.positions(padded)                                 # (L_out, K): input read by tap k
     if padded:                                                      # act on pad1d(x) instead
         L = g.L_pad
     i, k = np.indices(j.shape)                                      # (L_out, K) each

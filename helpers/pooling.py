@@ -1,15 +1,15 @@
 """Pooling layers as forward/backward pairs: max and average pooling, global pooling.
 
-A pooling layer slides a window of ``pool_size`` P along the length axis with step
-``stride`` s (independent of P: s < P gives overlapping windows) and summarises each window,
+A pooling layer slides a window of ``pool_size`` q along the length axis with step
+``stride`` s (independent of q: s < q gives overlapping windows) and summarises each window,
 channel by channel:
 
-    max:     out[n, i, c] = max_k   X[n, i*s + k, c]        (k = 0 .. P-1)
-    average: out[n, i, c] = (1/P) sum_k X[n, i*s + k, c]
+    max:     out[n, i, c] = max_k   X[n, i*s + k, c]        (k = 0 .. q-1)
+    average: out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]
 
-with ``L_out = floor((L - P) / s) + 1`` (no padding: a padded zero would change a maximum).
+with ``L_out = floor((L - q) / s) + 1`` (no padding: a padded zero would change a maximum).
 Backward: max pooling *routes* each upstream gradient to the one input that won its window;
-average pooling *spreads* it evenly, 1/P to each input of the window. Overlapping windows add
+average pooling *spreads* it evenly, 1/q to each input of the window. Overlapping windows add
 up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
 (N, L, C) -> (N, C). Loop twins ``*_naive`` are the tests' reference.
 """
@@ -30,16 +30,16 @@ __all__ = [
 
 def _check_pool_args(X, pool_size, stride, func):
     X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C) or a 3-D array (N, L, C)", func)
-    P = check_int(pool_size, "pool_size", func, 1)
-    s = P if stride is None else check_int(stride, "stride", func, 1)
-    g = geometry(X.shape[-2], P, s, "valid", 1, func)           # window longer than L -> error
+    q = check_int(pool_size, "pool_size", func, 1)
+    s = q if stride is None else check_int(stride, "stride", func, 1)
+    g = geometry(X.shape[-2], q, s, "valid", 1, func)           # window longer than L -> error
     return X, g
 
 
 def _windows(X, pool_size, stride, func):
     X, g = _check_pool_args(X, pool_size, stride, func)
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
-    win = window_view(Xb, g.K, g.stride, 1, g.L_out)            # (N, L_out, P, C), no copy
+    win = window_view(Xb, g.K, g.stride, 1, g.L_out)            # (N, L_out, q, C), no copy
     return Xb, win, g, X.ndim == 3
 
 
@@ -50,29 +50,29 @@ def maxpool1d_forward(X, pool_size, stride=None):
     ----------
     X : array_like, shape (N, L, C) or (L, C)
     pool_size : int
-        Window length P.
+        Window length q.
     stride : int, optional
-        Step s between windows; default P (windows side by side). s < P overlaps.
+        Step s between windows; default q (windows side by side). s < q overlaps.
 
     Returns
     -------
     out : numpy.ndarray, shape (N, L_out, C) or (L_out, C)
-        ``out[n, i, c] = max_k X[n, i*s + k, c]``, ``L_out = floor((L - P) / s) + 1``.
+        ``out[n, i, c] = max_k X[n, i*s + k, c]``, ``L_out = floor((L - q) / s) + 1``.
     cache : dict
         The winning position ``argmax`` (N, L_out, C) within each window, and the geometry.
 
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
-    P, s = g.K, g.stride
+    q, s = g.K, g.stride
     out = win[:, :, 0, :].copy()                                # (N, L_out, C)
     arg = np.zeros(out.shape, dtype=np.intp)                    # (N, L_out, C): first maximum
-    for k in range(1, P):                                       # a loop over taps, not positions
+    for k in range(1, q):                                       # a loop over taps, not positions
         v = win[:, :, k, :]
         better = v > out                                        # strictly: ties keep the first
         out = np.where(better, v, out)
         arg = np.where(better, k, arg)
-    cache = dict(argmax=arg, X_shape=Xb.shape, P=P, s=s, batched=batched, geometry=g)
+    cache = dict(argmax=arg, X_shape=Xb.shape, q=q, s=s, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -86,13 +86,13 @@ def maxpool1d_backward(dout, cache):
 
     Introduced in notebook 06.
     """
-    arg, (N, L, C), P, s = cache["argmax"], cache["X_shape"], cache["P"], cache["s"]
+    arg, (N, L, C), q, s = cache["argmax"], cache["X_shape"], cache["q"], cache["s"]
     L_out = arg.shape[1]
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
     g = check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
     dX = np.zeros((N, L, C), dtype=g.dtype)
     last = (L_out - 1) * s + 1
-    for k in range(P):                          # tap k of window i is input i*s + k (col2im1d)
+    for k in range(q):                          # tap k of window i is input i*s + k (col2im1d)
         dX[:, k:k + last:s, :] += np.where(arg == k, g, 0)             # (N, L_out, C)
     return dX if cache["batched"] else dX[0]
 
@@ -110,60 +110,60 @@ def maxpool1d_backward_naive(dout, cache):
 
 
 def avgpool1d_forward(X, pool_size, stride=None):
-    """Average pooling along the length axis: ``out[n, i, c] = (1/P) sum_k X[n, i*s + k, c]``.
+    """Average pooling along the length axis: ``out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]``.
 
-    Shapes and arguments as in ``maxpool1d_forward``; ``L_out = floor((L - P) / s) + 1``.
-    It is a correlation with the filter (1/P, ..., 1/P), applied to each channel on its own.
+    Shapes and arguments as in ``maxpool1d_forward``; ``L_out = floor((L - q) / s) + 1``.
+    It is a correlation with the filter (1/q, ..., 1/q), applied to each channel on its own.
 
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
     out = win.mean(axis=2)                                      # (N, L_out, C)
-    cache = dict(X_shape=Xb.shape, L_out=g.L_out, P=g.K, s=g.stride, batched=batched, geometry=g)
+    cache = dict(X_shape=Xb.shape, L_out=g.L_out, q=g.K, s=g.stride, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
 def avgpool1d_backward(dout, cache):
-    """Spread each upstream gradient evenly: 1/P to every input of its window.
+    """Spread each upstream gradient evenly: 1/q to every input of its window.
 
-    ``dX[n, j, c] = (1/P) sum of dout[n, i, c] over the windows i that contain j``.
+    ``dX[n, j, c] = (1/q) sum of dout[n, i, c] over the windows i that contain j``.
 
     Introduced in notebook 06.
     """
-    (N, L, C), L_out, P, s = cache["X_shape"], cache["L_out"], cache["P"], cache["s"]
+    (N, _, C), L_out, q = cache["X_shape"], cache["L_out"], cache["q"]
     shape = (N, L_out, C) if cache["batched"] else (L_out, C)
     g = check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
-    dwin = np.broadcast_to(g[:, :, None, :] / P, (N, L_out, P, C))     # (N, L_out, P, C)
-    dX = col2im_batch(dwin.reshape(N, L_out, P * C), cache["geometry"])  # (N, L, C)
+    dwin = np.broadcast_to(g[:, :, None, :] / q, (N, L_out, q, C))     # (N, L_out, q, C)
+    dX = col2im_batch(dwin.reshape(N, L_out, q * C), cache["geometry"])  # (N, L, C)
     return dX if cache["batched"] else dX[0]
 
 
 def avgpool1d_backward_naive(dout, cache):
     """Loop twin of ``avgpool1d_backward``; the tests' reference."""
-    (N, L, C), L_out, P, s = cache["X_shape"], cache["L_out"], cache["P"], cache["s"]
+    (N, L, C), L_out, q, s = cache["X_shape"], cache["L_out"], cache["q"], cache["s"]
     g = np.asarray(dout, dtype=float).reshape(N, L_out, C)
     dX = np.zeros((N, L, C))
     for n in range(N):
         for i in range(L_out):
-            for k in range(P):
+            for k in range(q):
                 for c in range(C):
-                    dX[n, i * s + k, c] += g[n, i, c] / P
+                    dX[n, i * s + k, c] += g[n, i, c] / q
     return dX if cache["batched"] else dX[0]
 
 
 def pool1d_naive(X, pool_size, stride=None, mode="max"):
     """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
     X, g = _check_pool_args(X, pool_size, stride, "pool1d_naive")
-    P, s = g.K, g.stride
+    q, s = g.K, g.stride
     Xb = X if X.ndim == 3 else X[None]
     N, L, C = Xb.shape
-    L_out = (L - P) // s + 1
+    L_out = (L - q) // s + 1
     out = np.zeros((N, L_out, C))
     for n in range(N):
         for i in range(L_out):
             for c in range(C):
-                window = [Xb[n, i * s + k, c] for k in range(P)]
-                out[n, i, c] = max(window) if mode == "max" else sum(window) / P
+                window = [Xb[n, i * s + k, c] for k in range(q)]
+                out[n, i, c] = max(window) if mode == "max" else sum(window) / q
     return out if X.ndim == 3 else out[0]
 
 

@@ -47,7 +47,8 @@ def as_float_array(value, name, ndims, expected, func):
     try:
         a = np.asarray(value)
     except ValueError as err:  # ragged nested lists
-        raise ValueError(f"{func}: {name} must be {expected}; got a ragged sequence ({err})") from None
+        raise ValueError(f"{func}: {name} must be {expected}; "
+                         f"got a ragged sequence ({err})") from None
     if a.dtype.kind not in "iuf":
         what = "booleans" if a.dtype.kind == "b" else f"values of dtype {a.dtype}"
         raise TypeError(f"{func}: {name} must hold real numbers (int or float); got {what}")

@@ -5,8 +5,18 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers.conv import (conv1d, conv1d_naive, conv_output_length, convolve1d, convolve1d_naive,
-                          correlate1d, correlate1d_naive, pad1d, padding_amounts, sliding_windows)
+from helpers.conv import (
+    conv1d,
+    conv1d_naive,
+    conv_output_length,
+    convolve1d,
+    convolve1d_naive,
+    correlate1d,
+    correlate1d_naive,
+    pad1d,
+    padding_amounts,
+    sliding_windows,
+)
 from strategies import arrays, geometry
 
 MODES = ["valid", "same", "full"]

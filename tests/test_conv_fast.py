@@ -4,8 +4,7 @@ import pytest
 from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d, conv1d_naive, pad1d, padding_amounts
-from helpers.conv_fast import (choose_block_rows, conv1d_blocked, conv1d_correlate,
-                               window_view)
+from helpers.conv_fast import choose_block_rows, conv1d_blocked, conv1d_correlate, window_view
 from helpers.im2col import conv1d_gemm
 from strategies import arrays, geometry
 

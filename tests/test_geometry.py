@@ -4,8 +4,14 @@ import pytest
 from hypothesis import given
 
 from helpers.conv import correlate1d_naive
-from helpers.geometry import (Geometry, GeometryError, conv_output_length, effective_kernel_size,
-                              geometry, padding_amounts)
+from helpers.geometry import (
+    Geometry,
+    GeometryError,
+    conv_output_length,
+    effective_kernel_size,
+    geometry,
+    padding_amounts,
+)
 from strategies import geometry as geometries
 
 

@@ -6,10 +6,19 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d_naive, convolve1d, padding_amounts
 from helpers.gradcheck import numerical_gradient, rel_error
-from helpers.layers import (conv1d_backward, conv1d_backward_naive, conv1d_forward,
-                            dense_backward, dense_forward, relu_backward, relu_forward, softmax,
-                            softmax_cross_entropy_backward, softmax_cross_entropy_backward_naive,
-                            softmax_cross_entropy_forward)
+from helpers.layers import (
+    conv1d_backward,
+    conv1d_backward_naive,
+    conv1d_forward,
+    dense_backward,
+    dense_forward,
+    relu_backward,
+    relu_forward,
+    softmax,
+    softmax_cross_entropy_backward,
+    softmax_cross_entropy_backward_naive,
+    softmax_cross_entropy_forward,
+)
 from helpers.matrix import conv_matrix
 from strategies import arrays, assert_clear_error, geometry
 

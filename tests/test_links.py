@@ -16,7 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 
-LINK = re.compile(r"\]\(((?:\d\d-[^)#\s]*\.ipynb)?)#([^)\s]+)\)")      # ](NN-x.ipynb#frag) or ](#frag)
+# ](NN-x.ipynb#frag) or ](#frag)
+LINK = re.compile(r"\]\(((?:\d\d-[^)#\s]*\.ipynb)?)#([^)\s]+)\)")
 HEADING = re.compile(r"^ {0,3}#{1,6}\s+(.+?)(?:\s+#+)?\s*$", re.M)
 EXPLICIT = re.compile(r"""<a\s[^>]*?\b(?:id|name)\s*=\s*["']([^"']+)["']""", re.I)
 
@@ -53,7 +54,8 @@ def broken_links(path):
         for target, frag in LINK.findall(text):
             if target not in cache:
                 other = path.parent / target
-                cache[target] = anchors(nbformat.read(other, as_version=4)) if other.exists() else None
+                cache[target] = (anchors(nbformat.read(other, as_version=4))
+                                 if other.exists() else None)
             frag = urllib.parse.unquote(frag)
             shown = f"{target or path.name}#{frag}"
             if cache[target] is None:

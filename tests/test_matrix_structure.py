@@ -6,8 +6,15 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import correlate1d, pad1d
 from helpers.geometry import geometry as layer_geometry
-from helpers.matrix import (conv_matrix, conv_matrix_naive, shift_matrix, shift_matrix_naive,
-                            tap_index_matrix, toeplitz_projection, toeplitz_projection_naive)
+from helpers.matrix import (
+    conv_matrix,
+    conv_matrix_naive,
+    shift_matrix,
+    shift_matrix_naive,
+    tap_index_matrix,
+    toeplitz_projection,
+    toeplitz_projection_naive,
+)
 from strategies import arrays, geometry
 
 
@@ -108,7 +115,8 @@ def test_projection_by_hand():
 
 
 @pytest.mark.parametrize("call,match", [
-    (lambda: toeplitz_projection(np.ones((3, 4)), 3), r"shape \(L_out, L\) = \(2, 4\).*got shape \(3, 4\)"),
+    (lambda: toeplitz_projection(np.ones((3, 4)), 3),
+     r"shape \(L_out, L\) = \(2, 4\).*got shape \(3, 4\)"),
     (lambda: toeplitz_projection(np.ones(4), 2), r"M must be a 2-D matrix"),
     (lambda: shift_matrix(0), r"L \(the signal length\) must be an integer >= 1"),
     (lambda: shift_matrix(4, 1.5), r"shift must be an integer"),

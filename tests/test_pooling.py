@@ -5,14 +5,26 @@ from hypothesis import given, strategies as st
 
 from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.layers import conv1d_backward, conv1d_forward
-from helpers.pooling import (avgpool1d_backward, avgpool1d_backward_naive, avgpool1d_forward,
-                             global_avgpool_backward, global_avgpool_forward,
-                             global_maxpool_backward, global_maxpool_forward,
-                             maxpool1d_backward, maxpool1d_backward_naive, maxpool1d_forward,
-                             pool1d_naive)
-from helpers.receptive_field import (layer_lengths, receptive_field_size,
-                                     trace_receptive_field, trace_receptive_field_naive,
-                                     unit_centres)
+from helpers.pooling import (
+    avgpool1d_backward,
+    avgpool1d_backward_naive,
+    avgpool1d_forward,
+    global_avgpool_backward,
+    global_avgpool_forward,
+    global_maxpool_backward,
+    global_maxpool_forward,
+    maxpool1d_backward,
+    maxpool1d_backward_naive,
+    maxpool1d_forward,
+    pool1d_naive,
+)
+from helpers.receptive_field import (
+    layer_lengths,
+    receptive_field_size,
+    trace_receptive_field,
+    trace_receptive_field_naive,
+    unit_centres,
+)
 from strategies import arrays, assert_clear_error
 
 TOL = 1e-7

@@ -5,9 +5,10 @@
 
 reading time = prose words / 200 per minute + visible code lines / 10 per minute (a student
 reads code about ten lines a minute); core minutes = the same for the cells before an optional
-part marked by the anchor `<a id="going-further"></a>` (all cells when there is none); visible asserts = `assert` statements in cells a reader
-sees; collapsed checks = `assert` statements in cells with source_hidden (figure and widget
-internals). Navigation cells and exercise cells count like any other.
+part marked by the anchor `<a id="going-further"></a>` (all cells when there is none); visible
+asserts = `assert` statements in cells a reader sees; collapsed checks = `assert` statements in
+cells with source_hidden (figure and widget internals). Navigation cells and exercise cells
+count like any other.
 """
 import json
 import re
@@ -46,11 +47,13 @@ def stats(path):
 
 def main(argv):
     paths = argv or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    print(f"{'notebook':45} cells  minutes  core  words  code lines  visible asserts  collapsed checks")
+    print(f"{'notebook':45} cells  minutes  core  words  code lines  visible asserts"
+          "  collapsed checks")
     for p in paths:
         s = stats(p)
-        print(f"{Path(p).name:45} {s['cells']:5}  {s['minutes']:7.0f}  {s['core minutes']:4.0f}  {s['words']:5}  {s['code lines']:10}"
-              f"  {s['visible asserts']:15}  {s['collapsed checks']:16}")
+        print(f"{Path(p).name:45} {s['cells']:5}  {s['minutes']:7.0f}  {s['core minutes']:4.0f}"
+              f"  {s['words']:5}  {s['code lines']:10}  {s['visible asserts']:15}"
+              f"  {s['collapsed checks']:16}")
     return 0
 
 

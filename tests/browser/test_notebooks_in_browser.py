@@ -14,8 +14,17 @@ import time
 
 import pytest
 
-from lab_driver import (assert_clean_run, assert_no_rendered_errors, close_page, js, new_page,
-                    open_notebook, operate, run_all, widgets_report)
+from lab_driver import (
+    assert_clean_run,
+    assert_no_rendered_errors,
+    close_page,
+    js,
+    new_page,
+    open_notebook,
+    operate,
+    run_all,
+    widgets_report,
+)
 from labserver import ROOT
 
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))

@@ -7,8 +7,7 @@ figure is frozen, and the suite must say so.
 """
 import pytest
 
-from lab_driver import (assert_clean_run, close_page, js, new_page, open_notebook, operate,
-                        run_all)
+from lab_driver import assert_clean_run, close_page, js, new_page, open_notebook, operate, run_all
 from labserver import ROOT, LabServer
 
 pytestmark = pytest.mark.browser
