@@ -96,6 +96,8 @@ def _diagnose(got, expected, close):
     diff = got - expected
     if close(diff, diff.flat[0]).all() and diff.flat[0] != 0:
         return "every entry is off by the same constant (a bias added twice, or missing?)"
+    if not got.any():
+        return "every entry is 0 (a sum that never accumulated, or a missing term?)"
     if np.all(expected != 0):
         ratio = got / expected
         if close(ratio, ratio.flat[0]).all():

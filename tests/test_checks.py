@@ -235,6 +235,9 @@ def test_check_close_diagnoses_common_mistakes_without_values():
     assert "reverse order" in message(check_close, expected[::-1], expected, "z")
     assert "wrong sign" in message(check_close, -expected, expected, "z")
     assert "same constant" in message(check_close, expected + 0.5, expected, "z")
+    assert "same factor" in message(check_close, 2 * expected, expected, "z")
+    zeros = message(check_close, np.zeros(6), expected, "z")       # not "off by a factor" 0
+    assert "every entry is 0" in zeros and "factor" not in zeros
 
 
 def test_tolerance_follows_the_dtype():
