@@ -5,22 +5,24 @@ Without Chromium (or playwright) the tests are skipped with a loud reason, unles
 REQUIRE_BROWSER=1, where that is a failure.
 """
 import json
-import os
 import statistics
 from pathlib import Path
 
 import pytest
 
-from labserver import ROOT, LabServer, browser_required, browser_unavailable, launch_chromium
+from labserver import (
+    ROOT,
+    LabServer,
+    banner,
+    browser_required,
+    browser_unavailable,
+    launch_chromium,
+    skip_or_fail,
+)
 
 BUILD = ROOT / "build" / "browser"     # screenshots and report.json (git-ignored)
 RESULTS = []                           # one dict per notebook, filled by the tests
 LATENCY_TARGET_MS = 300
-
-
-def _banner(text):
-    line = "!" * 78
-    return f"{line}\n!! {text}\n{line}"
 
 
 def pytest_report_header(config):
@@ -28,19 +30,11 @@ def pytest_report_header(config):
     if reason is None:
         return None
     verdict = "FAIL (CI=true or REQUIRE_BROWSER=1)" if browser_required() else "SKIPPED"
-    return _banner(f"BROWSER TESTS {verdict}: {reason}")
+    return banner(f"BROWSER TESTS {verdict}: {reason}")
 
 
 def _unavailable_or_fail():
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        pytest.skip("the browser tests run serially, on their own: make test-browser "
-                    "(or pytest tests/browser); skipped under pytest-xdist")
-    reason = browser_unavailable()
-    if reason is not None:
-        if browser_required():
-            pytest.fail(f"browser required (CI=true or REQUIRE_BROWSER=1) but {reason}",
-                        pytrace=False)
-        pytest.skip(f"BROWSER TESTS SKIPPED: {reason}")
+    skip_or_fail(browser_unavailable(), "browser", "tests/browser (make test-browser)")
 
 
 @pytest.fixture(scope="session")
@@ -86,7 +80,7 @@ def pytest_terminal_summary(terminalreporter):
     reason = browser_unavailable()
     if reason is not None:
         verdict = "FAILED" if browser_required() else "SKIPPED"
-        tr.write_line(_banner(f"BROWSER TESTS {verdict}: {reason}"))
+        tr.write_line(banner(f"BROWSER TESTS {verdict}: {reason}"))
     if not RESULTS:
         return
     tr.section("notebooks in JupyterLab + Chromium: run time and slider latency")

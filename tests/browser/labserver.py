@@ -38,6 +38,28 @@ def browser_required():
     return os.environ.get("CI", "").lower() == "true" or os.environ.get("REQUIRE_BROWSER") == "1"
 
 
+def banner(text):
+    """A line of text no one can miss in a pytest report."""
+    line = "!" * 78
+    return f"{line}\n!! {text}\n{line}"
+
+
+def skip_or_fail(reason, suite, folder):
+    """Stop a real-browser test: skipped under pytest-xdist (these suites run serially, on their
+    own) or when ``reason`` says what is missing, a failure instead when the browser is required.
+    """
+    import pytest
+
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        pytest.skip(f"the {suite} tests run serially, on their own: pytest {folder}; "
+                    "skipped under pytest-xdist")
+    if reason is not None:
+        if browser_required():
+            pytest.fail(f"browser required (CI=true or REQUIRE_BROWSER=1) but {reason}",
+                        pytrace=False)
+        pytest.skip(f"{suite.upper()} TESTS SKIPPED: {reason}")
+
+
 def browser_unavailable():
     """Why the browser tests cannot run here, or None when they can."""
     if not os.access(CHROMIUM, os.X_OK):

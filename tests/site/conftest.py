@@ -20,7 +20,13 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from labserver import browser_required, browser_unavailable, launch_chromium  # noqa: E402
+from labserver import (  # noqa: E402
+    banner,
+    browser_required,
+    browser_unavailable,
+    launch_chromium,
+    skip_or_fail,
+)
 
 SITE = ROOT / "build" / "book" / "html"
 SCREENSHOTS = ROOT / "build" / "site-screenshots"
@@ -28,11 +34,6 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
 PAGES = [nb.stem + ".html" for nb in NOTEBOOKS] + ["genindex.html", "search.html"]
 SCREENSHOT_PAGES = {"00-index.html", "02-sliding-window-feature-maps.html",
                     "04-convolution-as-matrix-multiplication.html"}
-
-
-def _banner(text):
-    line = "!" * 78
-    return f"{line}\n!! {text}\n{line}"
 
 
 @functools.lru_cache(maxsize=None)
@@ -61,28 +62,20 @@ def pytest_report_header(config):
     if reason is None:
         return None
     verdict = "FAIL (CI=true or REQUIRE_BROWSER=1)" if browser_required() else "SKIPPED"
-    return _banner(f"WEBSITE TESTS {verdict}: {reason}")
+    return banner(f"WEBSITE TESTS {verdict}: {reason}")
 
 
 def pytest_terminal_summary(terminalreporter):
     reason = site_unavailable()
     if reason is not None:
         verdict = "FAILED" if browser_required() else "SKIPPED"
-        terminalreporter.write_line(_banner(f"WEBSITE TESTS {verdict}: {reason}"))
+        terminalreporter.write_line(banner(f"WEBSITE TESTS {verdict}: {reason}"))
     elif SCREENSHOTS.is_dir():
         terminalreporter.write_line(f"website screenshots in {SCREENSHOTS.relative_to(ROOT)}/")
 
 
 def _unavailable_or_fail():
-    if os.environ.get("PYTEST_XDIST_WORKER"):
-        pytest.skip("the website tests run serially, on their own: make test-site "
-                    "(or pytest tests/site); skipped under pytest-xdist")
-    reason = site_unavailable()
-    if reason is not None:
-        if browser_required():
-            pytest.fail(f"browser required (CI=true or REQUIRE_BROWSER=1) but {reason}",
-                        pytrace=False)
-        pytest.skip(f"WEBSITE TESTS SKIPPED: {reason}")
+    skip_or_fail(site_unavailable(), "website", "tests/site (make test-site)")
 
 
 def _fresh():
