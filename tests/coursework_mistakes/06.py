@@ -29,14 +29,14 @@ WRONG = {
         # including it)
         ("        r += (K - 1) * d * jump\n        jump *= s",
          "        jump *= s\n        r += (K - 1) * d * jump",
-         "the strides of the layers BELOW it"),
+         "the layers BELOW it, or its own too?"),
         # dilation forgotten
         ("r += (K - 1) * d * jump", "r += (K - 1) * jump", "not right"),
         # pooling layers skipped: "they have no weights"
         ("            _, K, s = layer             # a pooling window is a kernel of q taps, "
          "dilation 1\n            d = 1",
          "            continue",
-         "a pooling window reads q neighbouring positions"),
+         "do the pooling layers"),
         # pooling's stride ignored (only its window counted)
         ("_, K, s = layer ", "(_, K), s = layer[:2], 1 ", "not right"),
         # off by one: the field of a single unit counted as 0
