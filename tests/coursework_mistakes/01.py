@@ -5,6 +5,7 @@ NOTEBOOK = "01-dot-product-neuron"
 
 KEY1 = "return relu(X @ W + b)"
 KEY2 = "W_row = W_ng_ex.T"
+KEYZ = "Z_batch = X_ex @ W_row + b_ex"
 
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
 WRONG = {
@@ -21,6 +22,11 @@ WRONG = {
         (KEY2, "W_row = W_ng_ex.reshape(4, 2)", "weights of output unit 0 is not right"),
         (KEY2, "W_row = W_ng_ex[::-1].T", "unit j's weights are column j"),  # units swapped
         (KEY2, "W_row = np.linalg.pinv(W_ng_ex)", "weights of output unit 0 is not right"),
+        (KEYZ, "Z_batch = W_ng_ex @ X_ex.T + b_ex[:, None]",                 # examples as columns
+         "should have shape (3, 2)"),
+        (KEYZ, "Z_batch = X_ex @ W_row", "example 0's pre-activations"),     # the bias forgotten
+        (KEYZ, "Z_batch = relu(X_ex @ W_row + b_ex)",                         # activations: only
+         "including the negative ones"),                                      # hidden tests see it
     ],
 }
 
@@ -35,5 +41,7 @@ RIGHT = {
     "ex2-solution": [
         (KEY2, "W_row = np.transpose(W_ng_ex)"),
         (KEY2, "W_row = np.array([[W_ng_ex[i, j] for i in range(2)] for j in range(4)])"),
+        (KEYZ, "Z_batch = (W_ng_ex @ X_ex.T + b_ex[:, None]).T"),
+        (KEYZ, "Z_batch = np.array([W_ng_ex @ x_n + b_ex for x_n in X_ex])"),
     ],
 }
