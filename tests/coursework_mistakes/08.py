@@ -4,7 +4,7 @@ differently from the key (format: __init__.py)."""
 NOTEBOOK = "08-training-a-1d-cnn"
 
 _EX1_L_OUT = "L_out = L - K + 1                               # positions of a valid feature map"
-_EX1_RETURN = "return K * F + F + L_out * F * n_classes + n_classes"
+_EX1_RETURN = "return K * C_out + C_out + L_out * C_out * n_classes + n_classes"
 _EX2_MODEL = 'cnn_max = CNN1d(16, 15, pool="max", seed=SEED)'
 _EX2_FIT = "fit(cnn_max, train_c, y_train, epochs=1000, lr=0.01, progress=False)"
 _EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 10), y_test)"
@@ -13,14 +13,15 @@ _EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 10)
 WRONG = {
     "ex1-solution": [
         # the pooled network's count (CNN1d.n_params): no position-dependent weights
-        (_EX1_RETURN, "return CNN1d(F, K, n_classes=n_classes).n_params",
+        (_EX1_RETURN, "return CNN1d(C_out, K, n_classes=n_classes).n_params",
          "every value of every feature map"),
         # every input position instead of every output position
         (_EX1_L_OUT, "L_out = L", "every value of every feature map"),
         # off by one: L - K positions
         (_EX1_L_OUT, "L_out = L - K", "every value of every feature map"),
         # the biases forgotten
-        (_EX1_RETURN, "return K * F + L_out * F * n_classes", "is 4592, which is not right"),
+        (_EX1_RETURN, "return K * C_out + L_out * C_out * n_classes",
+         "is 4592, which is not right"),
     ],
     "ex2-solution": [
         (_EX2_MODEL, 'cnn_max = CNN1d(16, 15, pool="avg", seed=SEED)', 'pool="max"'),
@@ -46,10 +47,10 @@ WRONG = {
 # RIGHT[solution grade_id] = [(right, variant), ...]: each must pass its grade cell
 RIGHT = {
     "ex1-solution": [
-        (_EX1_RETURN, "return (K + 1) * F + (L_out * F + 1) * n_classes"),
+        (_EX1_RETURN, "return (K + 1) * C_out + (L_out * C_out + 1) * n_classes"),
         # the pooled count plus the extra read-out weights, as a numpy integer
-        (_EX1_RETURN, "return np.int64(CNN1d(F, K, n_classes=n_classes).n_params) "
-                      "+ (L_out - 1) * F * n_classes"),
+        (_EX1_RETURN, "return np.int64(CNN1d(C_out, K, n_classes=n_classes).n_params) "
+                      "+ (L_out - 1) * C_out * n_classes"),
         (_EX1_L_OUT, "L_out = len(range(K - 1, L))"),
     ],
     "ex2-solution": [
