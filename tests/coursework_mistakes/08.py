@@ -3,19 +3,62 @@ differently from the key (format: __init__.py)."""
 
 NOTEBOOK = "08-training-a-1d-cnn"
 
+_EX1_L_OUT = "L_out = L - K + 1                               # positions of a valid feature map"
+_EX1_RETURN = "return K * C_out + C_out + L_out * C_out * n_classes + n_classes"
+_EX2_MODEL = 'cnn_max = CNN1d(16, 15, pool="max", seed=SEED)'
+_EX2_FIT = "fit(cnn_max, train_c, y_train, epochs=1000, lr=0.01, progress=False)"
+_EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 10), y_test)"
+
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
 WRONG = {
     "ex1-solution": [
-        ("return K * F + F + F * n_classes + n_classes",
-         "return K * F + F * n_classes",
-         "n_classes biases"),
+        # the pooled network's count (CNN1d.n_params): no position-dependent weights
+        (_EX1_RETURN, "return CNN1d(C_out, K, n_classes=n_classes).n_params",
+         "every value of every feature map"),
+        # every input position instead of every output position
+        (_EX1_L_OUT, "L_out = L", "every value of every feature map"),
+        # off by one: L - K positions
+        (_EX1_L_OUT, "L_out = L - K", "every value of every feature map"),
+        # the biases forgotten
+        (_EX1_RETURN, "return K * C_out + L_out * C_out * n_classes",
+         "is 4592, which is not right"),
     ],
     "ex2-solution": [
-        ('cnn_max = CNN1d(16, 15, pool="max", seed=SEED)',
-         'cnn_max = CNN1d(16, 15, pool="avg", seed=SEED)',
-         "use pool='max'"),
+        (_EX2_MODEL, 'cnn_max = CNN1d(16, 15, pool="avg", seed=SEED)', 'pool="max"'),
+        # the unshifted test windows (t = 0)
+        (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 0), y_test)",
+         "shifted by t = +10"),
+        # t = -10 instead of +10
+        (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, -10), y_test)",
+         "shifted by t = +10"),
+        # trained on the whole training series, not the centre windows
+        (_EX2_FIT, "fit(cnn_max, X_train, y_train, epochs=1000, lr=0.01, progress=False)",
+         "the training split's centre windows"),
+        # trained on the TEST split's centre windows
+        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_test, MARGIN, 0), y_test, epochs=1000, lr=0.01, "
+                   "progress=False)",
+         "the training split's centre windows"),
+        # another seed
+        (_EX2_MODEL, 'cnn_max = CNN1d(16, 15, pool="max", seed=1)',
+         "the training split's centre windows"),
     ],
 }
 
 # RIGHT[solution grade_id] = [(right, variant), ...]: each must pass its grade cell
-RIGHT = {}
+RIGHT = {
+    "ex1-solution": [
+        (_EX1_RETURN, "return (K + 1) * C_out + (L_out * C_out + 1) * n_classes"),
+        # the pooled count plus the extra read-out weights, as a numpy integer
+        (_EX1_RETURN, "return np.int64(CNN1d(C_out, K, n_classes=n_classes).n_params) "
+                      "+ (L_out - 1) * C_out * n_classes"),
+        (_EX1_L_OUT, "L_out = len(range(K - 1, L))"),
+    ],
+    "ex2-solution": [
+        (_EX2_MODEL, 'cnn_max = CNN1d(n_filters=16, kernel_size=15, n_classes=2, pool="max", '
+                     'seed=SEED)'),
+        (_EX2_ACC, "acc_max_shift10 = float(np.mean(cnn_max.predict(shifted_crop(X_test, MARGIN, "
+                   "10)) == y_test))"),
+        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_train, MARGIN, 0), y_train, epochs=1000, lr=0.01, "
+                   "progress=False)"),
+    ],
+}
