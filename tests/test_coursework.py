@@ -70,6 +70,19 @@ def region_lines(source, begin, end):
     return out
 
 
+def outside_regions(source, *markers):
+    """The stripped lines outside every (begin, end) marker pair: what the student sees anyway."""
+    out, inside = [], None
+    for line in source.splitlines():
+        if inside is None:
+            inside = next((end for begin, end in markers if begin in line), None)
+            if inside is None:
+                out.append(line.strip())
+        elif inside in line:
+            inside = None
+    return out
+
+
 def test_every_notebook_after_the_index_has_exercises():
     notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
     assert [p.name for p in PATHS] == [p.name for p in notebooks if not p.name.startswith("00")]

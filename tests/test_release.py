@@ -26,7 +26,7 @@ from jupyter_client.manager import KernelManager
 
 import coursework
 import venvs
-from test_coursework import is_exercise, nbgrader_meta, region_lines, run
+from test_coursework import is_exercise, nbgrader_meta, outside_regions, region_lines, run
 
 ROOT = Path(__file__).resolve().parent.parent
 PATHS = coursework.assignments()
@@ -100,8 +100,10 @@ def test_release_has_no_solutions_or_hidden_tests(release, path):
         secret = (region_lines(cell.source, "### BEGIN SOLUTION", "### END SOLUTION")
                   + region_lines(cell.source, "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"))
         gid = nbgrader_meta(cell)["grade_id"]
-        public = "\n".join(line for line in cell.source.splitlines()      # e.g. a docstring
-                           if line.strip() not in secret)                # that states the formula
+        # a secret line that also stands outside the regions (say a hint repeated in the hidden
+        # tests) is no leak; one that only the regions hold (a docstring stating the formula) is
+        public = outside_regions(cell.source, ("### BEGIN SOLUTION", "### END SOLUTION"),
+                                 ("### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"))
         leaked = [line for line in secret
                   if line in released_cells[gid] and line not in public]
         assert not leaked, f"{path.name} {gid}: the release still contains {leaked}"
