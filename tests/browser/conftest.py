@@ -16,7 +16,7 @@ from labserver import (
     banner,
     browser_required,
     browser_unavailable,
-    launch_chromium,
+    chromium_session,
     skip_or_fail,
 )
 
@@ -46,11 +46,7 @@ def build_dir():
 @pytest.fixture(scope="session")
 def browser():
     _unavailable_or_fail()
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = launch_chromium(p)
-        yield chromium
-        chromium.close()
+    yield from chromium_session()
 
 
 @pytest.fixture(scope="session")

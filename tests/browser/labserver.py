@@ -195,6 +195,15 @@ def launch_chromium(playwright):
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
 
 
+def chromium_session():
+    """A generator for a session fixture: yields one headless Chromium, closes it after."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = launch_chromium(p)
+        yield chromium
+        chromium.close()
+
+
 ANSI = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
 
 

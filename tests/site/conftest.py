@@ -24,7 +24,7 @@ from labserver import (  # noqa: E402
     banner,
     browser_required,
     browser_unavailable,
-    launch_chromium,
+    chromium_session,
     skip_or_fail,
 )
 
@@ -115,11 +115,7 @@ def server(site):
 
 @pytest.fixture(scope="session")
 def browser(site):
-    from playwright.sync_api import sync_playwright
-    with sync_playwright() as p:
-        chromium = launch_chromium(p)
-        yield chromium
-        chromium.close()
+    yield from chromium_session()
 
 
 @pytest.fixture(scope="session")
