@@ -100,6 +100,7 @@ class ConvUnitView:
         self._edge_rows = np.nonzero(self.taps >= 0)[0]                  # the edges' rows, in order
         self._edge_colours = self.edges.get_colors().copy()
         self._drawn = [heat, net]
+        self._labels = (*heat.labels, *net.in_labels, *net.out_labels)    # same for every unit
         self._geom = (K, s, d)
 
     def update(self, unit, K=None, stride=None, dilation=None):
@@ -183,6 +184,9 @@ class ConvMatrixExplorer(ConvUnitView, Explorer):
         K, s, d = self.K_slider.value, self.s_slider.value, self.d_slider.value
         L_out = conv_output_length(len(self.x), K, s, dilation=d)
         return dict(unit=min(self.unit_slider.value, L_out - 1), K=K, stride=s, dilation=d)
+
+    def _fixed_artists(self):
+        return self._labels                     # drawn into the background until _build
 
     def update(self, unit, K=None, stride=None, dilation=None):
         """As ``ConvUnitView.update``, then move the controls to match and re-render."""
