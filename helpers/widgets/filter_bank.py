@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 from helpers.activations import relu
 from helpers.conv import conv1d
 from helpers.plotting import plot_feature_maps
-from helpers.widgets.base import Explorer, show
+from helpers.widgets.base import Explorer, show, stable_limit
 
 
 class FilterBankExplorer(Explorer):
@@ -104,7 +104,8 @@ class FilterBankExplorer(Explorer):
         for j, line in enumerate(self.lines):
             line.set_ydata(self.A[:, j])
         top = max(float(self.A.max()), 1e-12)
-        self.ax_a.set_ylim(-0.05 * top - 0.01, 1.1 * top + 0.01)
+        lim = stable_limit(1.05 * top)                       # moves in steps, not every tick
+        self.ax_a.set_ylim(-0.05 * lim, lim)
         self.image.set_data(self.A.T)
         self.image.set_clim(0.0, top)
         active = ", ".join(f"{100 * np.mean(self.A[:, j] > 0):.0f} %" for j in range(W.shape[1]))

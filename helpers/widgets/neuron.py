@@ -5,7 +5,7 @@ from matplotlib.ticker import MaxNLocator
 
 from helpers.activations import get_activation
 from helpers.plotting import new_figure, plot_activation, plot_contributions
-from helpers.widgets.base import Explorer, show
+from helpers.widgets.base import Explorer, show, stable_limit
 
 
 def _slider(description, value, lo=-2.0, hi=2.0):
@@ -87,8 +87,8 @@ class NeuronExplorer(Explorer):
         self.a = float(self.fn(self.z))
         for bar, h in zip(self.bars, np.r_[self.x * w, b, self.z]):
             bar.set_height(h)
-        lim = max(1.0, np.abs(np.r_[self.x * w, b, self.z]).max() * 1.15)
-        self.ax_bars.set_ylim(-lim, lim)
+        lim = stable_limit(max(1.0, np.abs(np.r_[self.x * w, b, self.z]).max() * 1.1))
+        self.ax_bars.set_ylim(-lim, lim)                  # moves in steps (see stable_limit)
         self.marker.set_data([self.z], [self.a])
         self.ax_act.set_title(f"z = {self.z:.2f}  ->  a = {self.a:.2f}")
         self._render()
