@@ -56,28 +56,28 @@ def test_the_comparison_catches_a_background_not_redrawn(monkeypatch):
 
 def test_an_update_that_changes_no_axis_reuses_the_background():
     explorer = WindowExplorer([1, 3, -1, 0, 2, -2, 1], [1, -1, 2])
-    before = explorer._background.redraws
+    before = explorer.background.redraws
     frames = []
     for i in range(5):
         explorer.update(i)
         frames.append(_pixels(explorer.fig))
-    assert explorer._background.redraws == before              # ticks drawn once
+    assert explorer.background.redraws == before              # ticks drawn once
     assert all((a != b).any() for a, b in zip(frames, frames[1:]))   # the window moved
 
 
 def test_new_limits_and_new_fixed_artists_redraw_the_background():
     explorer = NeuronExplorer([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5)
-    before = explorer._background.redraws
+    before = explorer.background.redraws
     explorer.update([0.5, -0.25, -1.0], 0.6)                   # same limit: no redraw
-    assert explorer._background.redraws == before
+    assert explorer.background.redraws == before
     explorer.update([2.0, 2.0, -2.0], 2.0)                     # z = 8.5: the limit jumps
-    assert explorer._background.redraws == before + 1
+    assert explorer.background.redraws == before + 1
     conv = ConvMatrixExplorer([0, 1, 2, 3, 2, 1, 0, -1], [1.0, 2.0, -1.0], unit=1)
-    before, labels = conv._background.redraws, conv._fixed_artists()
+    before, labels = conv.background.redraws, conv._fixed_artists()
     conv.update(unit=2)
-    assert conv._background.redraws == before                  # same labels, same background
+    assert conv.background.redraws == before                  # same labels, same background
     conv.update(unit=0, K=2)                                   # T's shape: new labels
-    assert conv._fixed_artists() != labels and conv._background.redraws == before + 1
+    assert conv._fixed_artists() != labels and conv.background.redraws == before + 1
 
 
 def test_a_plain_figure_with_a_moving_line_and_a_fixed_text():

@@ -83,9 +83,12 @@ class Explorer:
     output : ipywidgets.Output
     widget : ipywidgets.VBox
         The controls above the output; what the notebook displays.
+    background : helpers.widgets.background.CachedBackground or None
+        Made at the first render; ``background.redraws`` counts the full draws.
     """
 
     _holding = False          # True while code moves the controls (see _holding_controls)
+    background = None
 
     @classmethod
     def demo(cls):
@@ -159,14 +162,14 @@ class Explorer:
         Text is drawn unhinted (``FAST_TEXT``), a third faster than matplotlib's default.
         """
         with mpl.rc_context(FAST_TEXT):
-            if getattr(self, "_background", None) is None:
+            if self.background is None:
                 FigureCanvasAgg(self.fig)                   # attaches itself as self.fig.canvas
                 self.fig.draw_without_rendering()           # constrained layout places the axes
                 self.fig.set_layout_engine(None)            # keep those positions: one draw
                 for ax in self.fig.axes:
                     _pin_labels(ax)
-                self._background = CachedBackground(self.fig)
-            self._background.draw(self._fixed_artists())
+                self.background = CachedBackground(self.fig)
+            self.background.draw(self._fixed_artists())
 
     def _fixed_artists(self):
         """Artists that change only by being replaced: drawn once into the cached background.
