@@ -83,7 +83,7 @@ def main(argv=None):
     args = ap.parse_args(argv)
     n = max(args.n, 20)
     shell = _shell()
-    from helpers.plotting import use_style
+    from helpers.style import use_style
     from helpers.widgets import Explorer
     use_style()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")

@@ -11,7 +11,9 @@ multiplication" (1-D, channels-last). One module per concept:
 - ``helpers.layers``, ``helpers.pooling``: layers as forward/backward pairs (dense, conv1d,
   ReLU, softmax cross-entropy; max/average/global pooling)
 - ``helpers.gradcheck``: numerical gradients and rel_error; ``helpers.receptive_field``
-- ``helpers.plotting``, ``helpers.widgets``: figures and interactive explorers
+- ``helpers.style``: colours and the matplotlib style; ``helpers.plotting``,
+  ``helpers.plot_matrices``, ``helpers.plot_windows``, ``helpers.diagram``: figures;
+  ``helpers.widgets``: interactive explorers
 
 Each vectorised function has a plain-loop twin ``*_naive``.
 """

@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
 
-from helpers.plotting import PALETTE, subscript, tap_colour, tap_legend_handles
+from helpers.style import PALETTE, subscript, tap_colour, tap_legend_handles
 
 __all__ = ["Edges", "NetworkPlot", "network_edges", "window_centres", "filter_tap_colour",
            "plot_network", "DENSE_CMAP"]

@@ -5,7 +5,7 @@ position of the sliding dot product as rows of cells; ``plot_conv_geometry`` dra
 each output reads for any padding, stride and dilation. The two ``set_*`` functions move an
 existing drawing (the ``NamedTuple`` its ``plot_*`` returned) to new values by updating its
 artists, which is what the explorers in ``helpers.widgets`` call. Positions, padding and
-output lengths come from ``helpers.geometry``; colours from ``helpers.plotting.PALETTE``.
+output lengths come from ``helpers.geometry``; colours from ``helpers.style.PALETTE``.
 """
 from typing import NamedTuple
 
@@ -15,7 +15,7 @@ from matplotlib.collections import LineCollection
 from matplotlib.markers import MarkerStyle
 
 from helpers.geometry import effective_kernel_size, geometry
-from helpers.plotting import HIGHLIGHT, PALETTE, subscript
+from helpers.style import HIGHLIGHT, PALETTE, subscript
 
 __all__ = ["plot_signal", "plot_feature_map", "plot_sliding_window", "set_sliding_window",
            "plot_conv_geometry", "set_conv_geometry", "SignalPlot", "FeatureMapPlot",

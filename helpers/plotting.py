@@ -5,21 +5,37 @@ on (``ax``; ``axes`` for a figure of several panels), followed by the artists a 
 test needs (lines, bars, images, texts, edge collections), so nobody reaches into the order
 of ``ax.collections`` or ``ax.texts``.
 
-Call ``use_style()`` once in a notebook's setup cell; nothing is changed at import time. The
-colours (``PALETTE``) are matplotlib's colour-blind-safe ``petroff10`` sequence (Okabe-Ito on
-a matplotlib without it); lines are told apart by line style too (``LINESTYLES``), and
-figures have a white background so they read in a dark JupyterLab theme. Signed values use the
-diverging ``PuOr`` map.
+The figures of one neuron, the receptive field and the feature maps are here; matrices and
+their networks are in ``helpers.plot_matrices``, sliding windows in ``helpers.plot_windows``,
+the colours and the style in ``helpers.style``. For the notebooks' imports this module
+re-exports both (``from helpers.plotting import use_style, plot_toeplitz`` works).
 """
 from typing import NamedTuple
 
-import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
-from matplotlib.colors import TwoSlopeNorm, to_hex, to_rgba
 
 from helpers.geometry import geometry
+from helpers.plot_matrices import (
+    MatrixPlot,
+    ToeplitzPlot,
+    plot_connections,
+    plot_conv_network,
+    plot_matrix,
+    plot_toeplitz,
+)
+from helpers.style import (
+    DIVERGING,
+    HIGHLIGHT,
+    LINESTYLES,
+    PALETTE,
+    new_figure,
+    subscript,
+    tap_colour,
+    tap_legend_handles,
+    use_style,
+)
 
 __all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_figure",
            "subscript", "tap_colour", "tap_legend_handles", "plot_contributions",
@@ -28,93 +44,7 @@ __all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_
            "ActivationPlot", "MatrixPlot", "ToeplitzPlot", "ReceptiveFieldPlot",
            "FeatureMapsPlot", "remove_plot"]
 
-_OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
-              "#000000"]     # in the roles of petroff10's first colours: blue, orange, red, ...
-
-
-def _palette():
-    sequences = getattr(matplotlib, "color_sequences", {})
-    if "petroff10" in sequences:                                    # matplotlib >= 3.10
-        return [to_hex(c) for c in sequences["petroff10"]]
-    return list(_OKABE_ITO)
-
-
-PALETTE = _palette()
-"""Colour-blind-safe colours: ``PALETTE[0]`` blue (the main colour), ``[1]`` orange-yellow,
-``[2]`` red (``HIGHLIGHT``), then more (matplotlib's petroff10 order, or Okabe-Ito)."""
-HIGHLIGHT = PALETTE[2]          # what a figure points at: the current window, z_i, a ring
-LINESTYLES = ["-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 1)),
-              (0, (6, 3)), (0, (3, 4, 1, 4)), (0, (8, 2, 2, 2))][:len(PALETTE)]
-"""Line style j goes with colour j in the style's cycle: a second cue beside the colour."""
-DIVERGING = "PuOr_r"
-_TAP_ORDER = [0, 1, 2, 4, 6, 5, 9, 7]          # PALETTE without its greys: tap colours
-
-
-def use_style():
-    """Set the series' matplotlib style.
-
-    Small PNGs, a white figure and savefig background (figures stay readable in a dark
-    JupyterLab theme), and a colour cycle of ``PALETTE`` paired with ``LINESTYLES``, so two
-    lines differ in colour *and* dash pattern.
-    """
-    plt.rcParams.update({
-        "figure.dpi": 80,
-        "figure.figsize": (7.0, 3.0),
-        "figure.facecolor": "white",
-        "figure.edgecolor": "white",
-        "axes.facecolor": "white",
-        "savefig.facecolor": "white",
-        "savefig.edgecolor": "white",
-        "savefig.transparent": False,
-        "font.size": 10,
-        "axes.prop_cycle": plt.cycler(color=PALETTE) + plt.cycler(linestyle=LINESTYLES),
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.grid": True,
-        "grid.alpha": 0.3,
-        "legend.frameon": False,
-        "image.cmap": "viridis",
-    })
-
-
-def new_figure(ncols=1, figsize=None, nrows=1, **subplots):
-    """A figure that pyplot does not manage (so it is never shown twice) and its axes.
-
-    Widgets draw into such figures and display them themselves; ``subplots`` go to
-    ``Figure.subplots`` (e.g. ``sharex``, ``height_ratios``).
-    """
-    from matplotlib.figure import Figure
-    fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"],
-                 layout="constrained")
-    axes = fig.subplots(nrows, ncols, **subplots)
-    return fig, axes
-
-
 _SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
-
-
-def subscript(name, n):
-    """``name`` with subscript ``n`` in Unicode (x₁₂): looks like mathtext, draws much faster."""
-    return name + str(n).translate(str.maketrans("0123456789-", "₀₁₂₃₄₅₆₇₈₉₋"))
-
-
-def tap_colour(k):
-    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (``PALETTE``).
-
-    Introduced in notebook 04.
-    """
-    return PALETTE[_TAP_ORDER[k % len(_TAP_ORDER)] % len(PALETTE)]
-
-
-def tap_legend_handles(T, taps, name="w", colour=tap_colour):
-    """Legend patches ``w_k = value``, one per tap k of ``taps`` (shape of T), in its colour.
-
-    A tap that holds no entry of T has no edge or cell, so it gets no patch.
-    """
-    from matplotlib.patches import Patch
-    taps = np.asarray(taps)
-    return [Patch(color=colour(k), label=f"{subscript(name, k)} = {T[taps == k][0]:g}")
-            for k in range(taps.max() + 1) if (taps == k).any()]
 
 
 def _ax(ax):
@@ -132,23 +62,6 @@ class ActivationPlot(NamedTuple):
     ax: object
     curve: object           # Line2D of sigma over zlim
     marker: object          # Line2D of the one point (z, sigma(z))
-
-
-class MatrixPlot(NamedTuple):
-    """What ``plot_matrix`` drew."""
-    ax: object
-    image: object           # AxesImage of M
-    texts: list             # the values, row-major (empty without annotate)
-
-
-class ToeplitzPlot(NamedTuple):
-    """What ``plot_toeplitz`` drew."""
-    ax: object
-    image: object           # AxesImage, RGBA (L_out, n_cols, 4)
-    texts: list             # one Text per annotated cell, row-major
-    cells: np.ndarray       # (len(texts), 2) int: the (row, column) of each text
-    grid: object            # LineCollection of the white lines between cells
-    labels: list            # with ticks=False: the row, column and axis labels (Texts)
 
 
 def remove_plot(plot):
@@ -227,186 +140,6 @@ def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
     ax.set_ylabel("a = σ(z)")
     ax.legend(loc="upper left")
     return ActivationPlot(ax, curve, marker)
-
-
-def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, fmt="{:.2g}"):
-    """Heatmap of a matrix with a diverging colour map centred on 0, optionally with values.
-
-    Parameters
-    ----------
-    M : array_like, shape (rows, cols)
-    row_label, col_label : str
-        Axis labels (say what a row and a column *are*, e.g. "output unit").
-
-    Returns
-    -------
-    MatrixPlot
-        ``(ax, image, texts)``.
-
-    Introduced in notebook 01.
-    """
-    ax = _ax(ax)
-    M = np.asarray(M, float)
-    lim = max(np.abs(M).max(), 1e-12)
-    image = ax.imshow(M, cmap=DIVERGING, norm=TwoSlopeNorm(0.0, -lim, lim))
-    ax.set_xticks(range(M.shape[1]))
-    ax.set_yticks(range(M.shape[0]))
-    ax.set_xlabel(col_label)
-    ax.set_ylabel(row_label)
-    ax.grid(False)
-    texts = [ax.text(c, r, fmt.format(v), ha="center", va="center", fontsize=9,
-                     color="white" if abs(v) > 0.6 * lim else "black")
-             for (r, c), v in np.ndenumerate(M)] if annotate else []
-    return MatrixPlot(ax, image, texts)
-
-
-def plot_connections(M, ax=None, in_name="x", out_name="z", first_index=0):
-    """Network diagram of a dense linear map, in the layout of ``helpers.diagram.plot_network``.
-
-    Inputs sit in a row at the bottom, outputs spread evenly in a row on top; output unit i
-    is joined to input j when ``M[i, j] != 0``, each edge coloured by its value.
-
-    Parameters
-    ----------
-    M : array_like, shape (n_out, n_in)
-        The matrix in "one row per output unit" form (Ng's W; for the row form a = x W
-        pass ``W.T``).
-    in_name, out_name : str
-        Node names: inputs ``x_j``, outputs ``z_i``.
-    first_index : int, default 0
-        Number of the first node in the labels (0, as numpy and the series count).
-
-    Returns
-    -------
-    helpers.diagram.NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; one edge per non-zero,
-        row-major.
-
-    Introduced in notebook 01.
-    """
-    from helpers.diagram import plot_network
-    M = np.asarray(M, float)
-    n_out, n_in = M.shape
-    out_pos = np.linspace(0, n_in - 1, n_out) if n_out > 1 else [(n_in - 1) / 2]
-    return plot_network(M, ax=ax, out_pos=out_pos, in_name=in_name, out_name=out_name,
-                        first_index=first_index)
-
-
-def _text_colour(rgb):
-    lum = 0.299 * rgb[0] + 0.587 * rgb[1] + 0.114 * rgb[2]
-    return "black" if lum > 0.55 else "white"
-
-
-def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
-                  zeros=True, tap_name="w", ticks=True):
-    """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
-
-    Parameters
-    ----------
-    T : array_like, shape (L_out, L)
-        ``conv_matrix(w, L, ...)`` (or its ``padded=True`` form).
-    taps : array_like of int, shape (L_out, L)
-        ``tap_index_matrix(K, L, ...)``: k where T holds w_k, -1 for the structural zeros.
-    pad : (int, int)
-        Columns at the left and right that stand for padded zeros (``padded=True``): they get
-        a grey background and their position as label, -p_left..-1 and L..L+p_right-1
-        (column c is input position c - p_left; never a second "0").
-    annotate, zeros : bool
-        Write the values of the non-zeros, and a small grey "0" in the other cells.
-    tap_name : str
-        Name of the weights in the legend (``w_k = value``).
-    ticks : bool, default True
-        Label rows and columns with the axes' ticks; False: only the columns, with plain
-        texts, and the axes switched off, which draws several times faster (the explorers
-        redraw it often and name the row in a title).
-
-    Returns
-    -------
-    ToeplitzPlot
-        ``(ax, image, texts, cells, grid, labels)``: the RGBA image (rows = output units,
-        columns = inputs), the value texts and the (row, column) of each, the cell borders
-        and (``ticks=False``) the label texts.
-
-    Introduced in notebook 04.
-    """
-    ax = _ax(ax)
-    T, taps = np.asarray(T, float), np.asarray(taps, int)
-    L_out, n_cols = T.shape
-    rgba = np.ones((L_out, n_cols, 4))                                   # (L_out, L, RGBA) white
-    pl, pr = pad
-    rgba[:, :pl, :3] = rgba[:, n_cols - pr:, :3] = 0.85                  # padded zeros: grey
-    for k in range(taps.max() + 1):
-        rgba[taps == k] = to_rgba(tap_colour(k))
-    image = ax.imshow(rgba, interpolation="nearest")
-    texts, cells = [], []
-    if annotate:
-        for (r, c), v in np.ndenumerate(T):
-            on = taps[r, c] >= 0
-            if not (on or zeros):
-                continue
-            texts.append(ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
-                                 fontsize=9 if on else 7,
-                                 color=_text_colour(rgba[r, c]) if on else "0.6"))
-            cells.append((r, c))
-    grid = ax.add_collection(LineCollection(
-        [[(c, -0.5), (c, L_out - 0.5)] for c in np.arange(-0.5, n_cols)]
-        + [[(-0.5, r), (n_cols - 0.5, r)] for r in np.arange(-0.5, L_out)],
-        colors="white", linewidths=1.5))
-    ax.set_xlim(-0.5, n_cols - 0.5)
-    ax.set_ylim(L_out - 0.5, -0.5)
-    ax.grid(False)
-    columns = [str(c - pl).replace("-", "\u2212") for c in range(n_cols)]
-    xlabel = "input $j$" + (" (grey: padding)" if pl or pr else "")
-    labels = []
-    if ticks:
-        ax.set_xticks(range(n_cols), columns)
-        ax.set_yticks(range(L_out))
-        ax.tick_params(length=0)
-        ax.set_xlabel(xlabel)
-        ax.set_ylabel("output unit $i$")
-    else:
-        ax.set_axis_off()
-        labels = ([ax.text(c, L_out - 0.35, name, ha="center", va="top", fontsize=9)
-                   for c, name in enumerate(columns)]                  # rows: say it in a title
-                  + [ax.text((n_cols - 1) / 2, L_out + 0.35, xlabel.replace("$", ""),
-                             ha="center", va="top", fontsize=10)])
-    if legend and taps.max() >= 0:
-        ax.legend(handles=tap_legend_handles(T, taps, tap_name), loc="upper left",
-                  bbox_to_anchor=(1.01, 1.0), fontsize=9)
-    return ToeplitzPlot(ax, image, texts, np.array(cells, dtype=int).reshape(-1, 2), grid,
-                        labels)
-
-
-def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
-                      legend=True, tap_name="w"):
-    """Network diagram of a convolution matrix: inputs in a row below, outputs above.
-
-    Output unit i is joined to input j wherever ``taps[i, j] >= 0``; the edge's colour is the
-    weight it carries (``taps[i, j]``), so the shared weights show as parallel edges of one
-    colour. This is ``helpers.diagram.plot_network`` (which also draws dense layers).
-
-    Parameters
-    ----------
-    T, taps : array_like, shape (L_out, L)
-        As for ``plot_toeplitz``.
-    pad : (int, int)
-        Leading and trailing columns that are padded zeros: grey nodes labelled "pad" at
-        positions -p_left..-1 and L..L+p_right-1, their edges dashed.
-    out_pos : array_like, shape (L_out,), optional
-        Horizontal position of each output; by default the mean position of its window (the
-        middle of the inputs it reads).
-
-    Returns
-    -------
-    helpers.diagram.NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; ``edges`` has one
-        segment per edge in row-major order, from ``(j - p_left, 0)`` to ``(out_pos[i], 1)``.
-
-    Introduced in notebook 04.
-    """
-    from helpers.diagram import plot_network
-    return plot_network(T, taps, ax=ax, pad=pad, out_pos=out_pos, in_name=in_name,
-                        out_name=out_name, tap_name=tap_name, legend=legend)
 
 
 def plot_receptive_field(L, layers, index=None, padding="same", ax=None):

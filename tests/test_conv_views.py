@@ -5,7 +5,8 @@ import pytest
 from matplotlib.colors import to_rgba
 
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plotting import plot_conv_network, plot_toeplitz, tap_colour
+from helpers.plot_matrices import plot_conv_network, plot_toeplitz
+from helpers.style import tap_colour
 from helpers.widgets import ConvMatrixExplorer
 
 W3 = np.array([1.0, 2.0, -1.0])
@@ -96,7 +97,7 @@ def test_explorer_rejects_bad_shapes():
 
 
 def test_plot_connections_numbers_from_zero_in_the_network_layout():
-    from helpers.plotting import plot_connections
+    from helpers.plot_matrices import plot_connections
     drawn = plot_connections(np.arange(1.0, 7.0).reshape(2, 3))
     assert [t.get_text() for t in drawn.in_labels] == ["x₀", "x₁", "x₂"]
     assert [t.get_text() for t in drawn.out_labels] == ["z₀", "z₁"]

@@ -6,7 +6,8 @@ from matplotlib.colors import to_rgba
 
 from helpers.diagram import filter_tap_colour, network_edges, plot_network, window_centres
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plotting import plot_conv_network, tap_colour
+from helpers.plot_matrices import plot_conv_network
+from helpers.style import tap_colour
 
 X = np.array([1.0, 2.0, 3.0, 4.0])                  # the asker's input and filter (DESIGN §1)
 W = np.array([5.0, 6.0, 7.0])

@@ -19,7 +19,7 @@ from helpers.plot_windows import (
     set_conv_geometry,
     set_sliding_window,
 )
-from helpers.plotting import PALETTE
+from helpers.style import PALETTE
 from strategies import arrays, geometry
 
 

@@ -7,13 +7,9 @@ from matplotlib.patches import Rectangle
 
 from helpers.conv import conv_output_length
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plotting import (
-    plot_conv_network,
-    plot_toeplitz,
-    remove_plot,
-    subscript,
-    tap_colour,
-)
+from helpers.plot_matrices import plot_conv_network, plot_toeplitz
+from helpers.plotting import remove_plot
+from helpers.style import subscript, tap_colour
 from helpers.widgets.base import Explorer
 
 

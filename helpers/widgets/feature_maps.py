@@ -2,7 +2,7 @@
 import ipywidgets as widgets
 import numpy as np
 
-from helpers.plotting import PALETTE, new_figure
+from helpers.style import PALETTE, new_figure
 from helpers.train import CNN1d
 from helpers.validation import check_int
 from helpers.widgets.base import Explorer

@@ -4,7 +4,8 @@ import numpy as np
 from matplotlib.ticker import MaxNLocator
 
 from helpers.activations import get_activation
-from helpers.plotting import new_figure, plot_activation, plot_contributions
+from helpers.plotting import plot_activation, plot_contributions
+from helpers.style import new_figure
 from helpers.widgets.base import Explorer, show, stable_limit
 
 

@@ -1,8 +1,9 @@
 """Explorer of notebook 06: the receptive field of a stack of layers."""
 import ipywidgets as widgets
 
-from helpers.plotting import new_figure, plot_receptive_field, remove_plot
+from helpers.plotting import plot_receptive_field, remove_plot
 from helpers.receptive_field import receptive_field_size, trace_receptive_field
+from helpers.style import new_figure
 from helpers.widgets.base import Explorer
 
 

@@ -13,7 +13,7 @@ from helpers.plot_windows import (
     set_conv_geometry,
     set_sliding_window,
 )
-from helpers.plotting import HIGHLIGHT, new_figure
+from helpers.style import HIGHLIGHT, new_figure
 from helpers.validation import check_int
 from helpers.widgets.base import Explorer
 
