@@ -63,20 +63,17 @@ def _axes_key(ax):
 def _changing(ax, fixed):
     """The children of ``ax`` drawn at every update, in ``Axes.draw``'s order (by zorder)."""
     static = {ax.patch, ax.xaxis, ax.yaxis, *fixed}
-    children = [a for a in ax.get_children() if a not in static]
     if not (ax.axison and ax._frameon):                 # Axes.draw skips the spines then
-        children = [a for a in children if a not in set(ax.spines.values())]
-    return sorted(children, key=attrgetter("zorder"))
+        static.update(ax.spines.values())
+    return sorted((a for a in ax.get_children() if a not in static), key=attrgetter("zorder"))
 
 
-def _below_the_rest(ax, fixed):
-    """``_changing(ax, fixed)``, after moving ax's Axis objects under them if they were not."""
-    changing = _changing(ax, fixed)
+def _put_axes_under(ax, changing):
+    """Move ax's two Axis objects under every artist in ``changing`` if they are not."""
     lowest = min((a.get_zorder() for a in changing), default=0.0)
     for axis in (ax.xaxis, ax.yaxis):
         if axis.get_zorder() >= lowest:
             axis.set_zorder(min(_BELOW, lowest - 1.0))
-    return changing
 
 
 class CachedBackground:
@@ -124,7 +121,9 @@ class CachedBackground:
             if artist not in fig.axes:
                 changing.append(artist)
             elif artist.get_visible():
-                changing += _below_the_rest(artist, fixed)
+                in_axes = _changing(artist, fixed)
+                _put_axes_under(artist, in_axes)
+                changing += in_axes
         if key != self._key:
             for artist in changing:
                 artist.set_animated(True)               # Figure.draw and Axes.draw skip these
