@@ -1,5 +1,6 @@
 # The whole set-up is two commands:  make lab  (read)  and  make test  (check).
-# Three virtual environments, each created on first use; nothing is installed outside them:
+# Three virtual environments, each created on first use by uv (a fast pip; fetched once from PyPI
+# into .uv/ unless `uv` is on the PATH); nothing is installed outside them:
 #   .venv             the reader's: helpers + the `reader` extra (JupyterLab, nbval, pytest).
 #                     make lab. Nothing else is ever installed into it: no nbgrader, so the
 #                     reader's JupyterLab has no instructor menus or sidebars.
@@ -16,6 +17,10 @@ DEV_VENV := .venv-dev
 DEV_BIN := $(DEV_VENV)/bin
 INSTRUCTOR_VENV := .venv-instructor
 INSTRUCTOR_BIN := $(INSTRUCTOR_VENV)/bin
+# uv: the one on the PATH, else a copy in .uv/ (pip-installed there once, from PyPI)
+UV      := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
+UV_VENV := $(UV) venv --quiet --seed --python $(PYTHON)
+UV_PIP  := $(UV) pip install --quiet --python
 READER  := $(VENV)/.reader-only
 DEV     := $(DEV_VENV)/.installed
 INSTRUCTOR := $(INSTRUCTOR_VENV)/.installed
@@ -52,22 +57,25 @@ help:
 # Dependencies are declared once, in pyproject.toml: the package's own plus the extras
 # reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).
 # A .venv from before the split (dev and instructor extras installed into it) is rebuilt.
-$(READER): pyproject.toml
+.uv/bin/uv:
+	$(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check --target .uv "uv>=0.9"
+
+$(READER): pyproject.toml | $(UV)
 	if [ -e $(VENV)/.dev-installed ]; then rm -rf $(VENV); fi
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet -e ".[reader]"
+	$(UV_VENV) $(VENV)
+	$(UV_PIP) $(BIN)/python -e ".[reader]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
 	touch $@
 
-$(DEV): pyproject.toml
-	$(PYTHON) -m venv $(DEV_VENV)
-	$(DEV_BIN)/python -m pip install --quiet -e ".[reader,dev]"
+$(DEV): pyproject.toml | $(UV)
+	$(UV_VENV) $(DEV_VENV)
+	$(UV_PIP) $(DEV_BIN)/python -e ".[reader,dev]"
 	$(DEV_BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
-$(INSTRUCTOR): pyproject.toml
-	$(PYTHON) -m venv $(INSTRUCTOR_VENV)
-	$(INSTRUCTOR_BIN)/python -m pip install --quiet -e ".[instructor]"
+$(INSTRUCTOR): pyproject.toml | $(UV)
+	$(UV_VENV) $(INSTRUCTOR_VENV)
+	$(UV_PIP) $(INSTRUCTOR_BIN)/python -e ".[instructor]"
 	$(INSTRUCTOR_BIN)/python -c "import matplotlib.pyplot"
 	touch $@
 
@@ -104,7 +112,7 @@ test-browser: $(DEV) $(READER)
 # The website (book/): Sphinx + myst-nb from the stored outputs, nothing executed, nothing
 # fetched; the builder packages are the `site` extra, in the maintainers' venv.
 $(SITE): $(INSTRUCTOR) pyproject.toml
-	$(INSTRUCTOR_BIN)/python -m pip install --quiet -e ".[instructor,site]"
+	$(UV_PIP) $(INSTRUCTOR_BIN)/python -e ".[instructor,site]"
 	touch $@
 
 book: $(SITE)
@@ -155,4 +163,4 @@ test-min:
 	    --ignore=tests/test_reader_env.py
 
 clean:
-	rm -rf $(VENV) $(DEV_VENV) $(INSTRUCTOR_VENV) .venv-min .pytest_cache .hypothesis build release
+	rm -rf $(VENV) $(DEV_VENV) $(INSTRUCTOR_VENV) .venv-min .uv .pytest_cache .hypothesis build release
