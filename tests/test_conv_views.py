@@ -1,11 +1,12 @@
-"""Notebook 04's figures and explorer: plot_toeplitz, plot_conv_network, ConvMatrixExplorer."""
+"""Notebook 04's figures and explorer: plot_toeplitz, plot_network, ConvMatrixExplorer."""
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
+from helpers.diagram import plot_network
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plot_matrices import plot_connections, plot_conv_network, plot_toeplitz
+from helpers.plot_matrices import plot_connections, plot_toeplitz
 from helpers.style import tap_colour
 from helpers.widgets.conv_unit import ConvMatrixExplorer, ConvUnitView
 
@@ -46,7 +47,7 @@ def test_toeplitz_heatmap_marks_padded_columns():
 def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
     T = conv_matrix(W3, 11, stride, dilation=dilation)
     taps = tap_index_matrix(3, 11, stride, dilation=dilation)
-    drawn = plot_conv_network(T, taps)
+    drawn = plot_network(T, taps)
     edges = drawn.edges
     segs = edges.get_segments()
     rows, cols = np.nonzero(T)
