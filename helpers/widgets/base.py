@@ -238,8 +238,10 @@ class Explorer:
         return png.getvalue()
 
     def _render(self):
-        """Show ``png()`` in ``self.output``."""
+        """Show ``png()`` in ``self.output`` (a view without controls is shown as its figure)."""
         png = self.png()
+        if not self.controls:
+            return
         with self.output:
             clear_output(wait=True)
             display(Image(png))
