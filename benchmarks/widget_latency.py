@@ -4,8 +4,9 @@
     python benchmarks/widget_latency.py            # 25 timed updates per explorer
     python benchmarks/widget_latency.py -n 40
 
-Explorers are found, not listed: every subclass of ``helpers.widgets.Explorer`` (including
-ones added later) is built with its ``demo()`` classmethod, which returns the explorer and a
+Explorers are found, not listed: every subclass of ``helpers.widgets.base.Explorer`` in the
+package (``helpers.widgets.explorer_classes()``, ones added later included) is built with its
+``demo()`` classmethod, which returns the explorer and a
 few argument sets for ``update``; the script cycles through them. The figure goes the way it
 goes in JupyterLab: an IPython shell with the inline backend's formatters, so the PNG is
 really drawn and encoded; only the sending to a browser is left out (the display publisher
@@ -26,6 +27,10 @@ import matplotlib
 matplotlib.use("module://matplotlib_inline.backend_inline")
 from IPython.core.displaypub import DisplayPublisher
 from IPython.core.interactiveshell import InteractiveShell
+from matplotlib_inline.backend_inline import configure_inline_support
+
+from helpers.style import use_style
+from helpers.widgets import explorer_classes
 
 TARGET_MS = 40.0          # median of the updates, on a quiet machine
 TARGET_P90_MS = 60.0      # 90th percentile
@@ -42,21 +47,10 @@ class _KeepLast(DisplayPublisher):
 
 
 def _shell():
-    from matplotlib_inline.backend_inline import configure_inline_support
     shell = InteractiveShell.instance()
     shell.display_pub = _KeepLast(shell=shell)
     configure_inline_support(shell, "module://matplotlib_inline.backend_inline")
     return shell
-
-
-def explorer_classes(base):
-    """Every concrete subclass of ``base``, depth first, in definition order."""
-    found = []
-    for cls in base.__subclasses__():
-        if not cls.__name__.startswith("_"):
-            found.append(cls)
-        found += explorer_classes(cls)
-    return found
 
 
 def time_updates(cls, n):
@@ -83,8 +77,6 @@ def main(argv=None):
     args = ap.parse_args(argv)
     n = max(args.n, 20)
     shell = _shell()
-    from helpers.style import use_style
-    from helpers.widgets import Explorer
     use_style()
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"{n} timed updates per explorer; {os.cpu_count()} CPUs, load average {load:.1f} "
@@ -93,7 +85,7 @@ def main(argv=None):
           f"{'full draws':>11}  target: median <= {TARGET_MS:.0f} ms, "
           f"p90 <= {TARGET_P90_MS:.0f} ms")
     failed = []
-    for cls in explorer_classes(Explorer):
+    for cls in explorer_classes():
         try:
             median, p90, worst, cpu, full = time_updates(cls, n)
         except NotImplementedError as err:

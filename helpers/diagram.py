@@ -16,6 +16,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import to_rgba
+from matplotlib.patches import Patch
 
 from helpers.style import PALETTE, subscript, tap_colour, tap_legend_handles
 
@@ -130,6 +131,29 @@ def filter_tap_colour(f, k, K):
     return (*np.clip(rgb, 0.0, 1.0), 1.0)
 
 
+def _edge_colours(e, taps, filters):
+    """Each edge's colour and the edges' width: by value (dense), by tap, or by filter and tap."""
+    if taps is None:                                                 # every edge its own colour
+        lo, hi = e.weight.min(), e.weight.max()
+        return plt.get_cmap(DENSE_CMAP)((e.weight - lo) / max(hi - lo, 1e-12)), 1.6
+    if filters is None:
+        return [tap_colour(k) for k in e.tap], 2.2
+    K = taps.max() + 1
+    return [filter_tap_colour(filters[i], k, K) for i, k in zip(e.i, e.tap, strict=True)], 2.2
+
+
+def _legend_handles(T, taps, filters, tap_name):
+    """One patch per shared weight ``w_k = value`` (per filter f and tap k with ``filters``)."""
+    if filters is None:
+        return tap_legend_handles(T, taps, tap_name)
+    K, filters = taps.max() + 1, np.asarray(filters)
+    return [Patch(color=filter_tap_colour(f, k, K),
+                  label=f"{tap_name}$^{{({f})}}_{{{k}}}$ = "
+                        f"{T[filters == f][taps[filters == f] == k][0]:g}")
+            for f in np.unique(filters) for k in range(K)
+            if (taps[filters == f] == k).any()]                      # no edge: no entry
+
+
 def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, xlim=None,
                  in_name="x", out_name="z", tap_name="w", out_labels=None, legend=True,
                  first_index=0):
@@ -185,17 +209,7 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
             out_pos = out_pos + 0.44 * (f - f.max() / 2)
     out_pos = np.asarray(out_pos, float)
     is_pad = (e.j < 0) | (e.j >= L)
-    if taps is None:                                                 # every edge its own colour
-        lo, hi = e.weight.min(), e.weight.max()
-        colours = plt.get_cmap(DENSE_CMAP)((e.weight - lo) / max(hi - lo, 1e-12))
-        width = 1.6
-    elif filters is not None:
-        K = taps.max() + 1
-        colours = [filter_tap_colour(filters[i], k, K) for i, k in zip(e.i, e.tap)]
-        width = 2.2
-    else:
-        colours = [tap_colour(k) for k in e.tap]
-        width = 2.2
+    colours, width = _edge_colours(e, taps, filters)
     segments = np.stack([np.c_[e.j, np.zeros(len(e.j))],
                          np.c_[out_pos[e.i], np.ones(len(e.i))]], axis=1)   # (edges, 2, 2)
     edges = ax.add_collection(LineCollection(
@@ -209,24 +223,15 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
     in_labels = [ax.text(j, -0.17, "pad", ha="center", va="top", fontsize=9, color="0.4") if p
                  else ax.text(j, -0.17, subscript(in_name, j + first_index), ha="center",
                               va="top", fontsize=10)
-                 for j, p in zip(in_pos, padded)]
+                 for j, p in zip(in_pos, padded, strict=True)]
     names = out_labels or [subscript(out_name, i + first_index) for i in range(L_out)]
     out_texts = [ax.text(xo, 1.17, label, ha="center", va="bottom", fontsize=10)
-                 for xo, label in zip(out_pos, names)]
+                 for xo, label in zip(out_pos, names, strict=True)]
     lo, hi = min(in_pos.min(), out_pos.min()), max(in_pos.max(), out_pos.max())
     ax.set_xlim(*(xlim if xlim is not None else (lo - 0.7, hi + 0.7)))
     ax.set_ylim(-0.45, 1.45)
     ax.set_axis_off()
     if legend and taps is not None and taps.max() >= 0:
-        if filters is None:
-            handles = tap_legend_handles(T, taps, tap_name)
-        else:
-            from matplotlib.patches import Patch
-            K, filters = taps.max() + 1, np.asarray(filters)
-            handles = [Patch(color=filter_tap_colour(f, k, K),
-                             label=f"{tap_name}$^{{({f})}}_{{{k}}}$ = "
-                                   f"{T[filters == f][taps[filters == f] == k][0]:g}")
-                       for f in np.unique(filters) for k in range(K)
-                       if (taps[filters == f] == k).any()]              # no edge: no entry
-        ax.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), fontsize=9)
+        ax.legend(handles=_legend_handles(T, taps, filters, tap_name), loc="center left",
+                  bbox_to_anchor=(1.0, 0.5), fontsize=9)
     return NetworkPlot(ax, edges, in_nodes, out_nodes, in_labels, out_texts)

@@ -1,8 +1,8 @@
 """Figures of matrices: heatmaps, the convolution matrix T and their network diagrams.
 
 ``plot_matrix`` draws any matrix (a dense layer's weights), ``plot_toeplitz`` a convolution
-matrix with each diagonal in the colour of the weight it holds, and ``plot_connections`` /
-``plot_conv_network`` the same maps as networks (``helpers.diagram.plot_network``). Every
+matrix with each diagonal in the colour of the weight it holds, and ``plot_connections`` a
+dense map as a network (``helpers.diagram.plot_network`` draws a convolution's). Every
 function takes ``ax=None`` and returns a ``NamedTuple`` of its artists, ``ax`` first.
 """
 from typing import NamedTuple
@@ -12,10 +12,10 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.colors import TwoSlopeNorm, to_rgba
 
+from helpers.diagram import plot_network
 from helpers.style import DIVERGING, tap_colour, tap_legend_handles
 
-__all__ = ["plot_matrix", "plot_connections", "plot_toeplitz", "plot_conv_network",
-           "MatrixPlot", "ToeplitzPlot"]
+__all__ = ["plot_matrix", "plot_connections", "plot_toeplitz", "MatrixPlot", "ToeplitzPlot"]
 
 
 class MatrixPlot(NamedTuple):
@@ -90,7 +90,6 @@ def plot_connections(M, ax=None, in_name="x", out_name="z", first_index=0):
 
     Introduced in notebook 01.
     """
-    from helpers.diagram import plot_network
     M = np.asarray(M, float)
     n_out, n_in = M.shape
     out_pos = np.linspace(0, n_in - 1, n_out) if n_out > 1 else [(n_in - 1) / 2]
@@ -181,35 +180,3 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
                   bbox_to_anchor=(1.01, 1.0), fontsize=9)
     return ToeplitzPlot(ax, image, texts, np.array(cells, dtype=int).reshape(-1, 2), grid,
                         labels)
-
-
-def plot_conv_network(T, taps, ax=None, pad=(0, 0), in_name="x", out_name="z", out_pos=None,
-                      legend=True, tap_name="w"):
-    """Network diagram of a convolution matrix: inputs in a row below, outputs above.
-
-    Output unit i is joined to input j wherever ``taps[i, j] >= 0``; the edge's colour is the
-    weight it carries (``taps[i, j]``), so the shared weights show as parallel edges of one
-    colour. This is ``helpers.diagram.plot_network`` (which also draws dense layers).
-
-    Parameters
-    ----------
-    T, taps : array_like, shape (L_out, L)
-        As for ``plot_toeplitz``.
-    pad : (int, int)
-        Leading and trailing columns that are padded zeros: grey nodes labelled "pad" at
-        positions -p_left..-1 and L..L+p_right-1, their edges dashed.
-    out_pos : array_like, shape (L_out,), optional
-        Horizontal position of each output; by default the mean position of its window (the
-        middle of the inputs it reads).
-
-    Returns
-    -------
-    helpers.diagram.NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; ``edges`` has one
-        segment per edge in row-major order, from ``(j - p_left, 0)`` to ``(out_pos[i], 1)``.
-
-    Introduced in notebook 04.
-    """
-    from helpers.diagram import plot_network
-    return plot_network(T, taps, ax=ax, pad=pad, out_pos=out_pos, in_name=in_name,
-                        out_name=out_name, tap_name=tap_name, legend=legend)

@@ -1,11 +1,9 @@
 """Figures of signals and sliding windows (notebooks 02-03); each takes ax=None, returns artists.
 
-``plot_signal`` and ``plot_feature_map`` draw 1-D signals; ``plot_sliding_window`` draws one
-position of the sliding dot product as rows of cells; ``plot_conv_geometry`` draws which inputs
-each output reads for any padding, stride and dilation. The two ``set_*`` functions move an
-existing drawing (the ``NamedTuple`` its ``plot_*`` returned) to new values by updating its
-artists, which is what the explorers in ``helpers.widgets`` call. Positions, padding and
-output lengths come from ``helpers.geometry``; colours from ``helpers.style.PALETTE``.
+``plot_signal`` and ``plot_feature_map`` draw 1-D signals, ``plot_sliding_window`` one
+position of the sliding dot product, ``plot_conv_geometry`` which inputs each output reads.
+The ``set_*`` functions move a drawing (what its ``plot_*`` returned) to new values by
+updating its artists; the explorers call them. Positions come from ``helpers.geometry``.
 """
 from typing import NamedTuple
 
@@ -14,6 +12,7 @@ import numpy as np
 from matplotlib.collections import LineCollection
 from matplotlib.markers import MarkerStyle
 
+from helpers.conv import correlate1d
 from helpers.geometry import effective_kernel_size, geometry
 from helpers.style import HIGHLIGHT, PALETTE, subscript
 
@@ -64,17 +63,13 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
     name : str
         Legend label.
     offset : float
-        Shift of every position; ``(K - 1) / 2`` puts output i of a "valid" correlation under
-        the centre of the window it read.
+        Shift of every position (``(K - 1) / 2``: a "valid" output under its window's centre).
     highlight : int or sequence of int, optional
-        Entries ringed in ``HIGHLIGHT`` red.
-    annotate : bool
-        Write each value beside its marker.
+        Entries ringed in ``HIGHLIGHT``; ``annotate`` writes each value beside its marker.
 
     Returns
     -------
-    SignalPlot
-        ``(ax, stems, rings)``.
+    SignalPlot ``(ax, stems, rings)``
 
     Introduced in notebook 02.
     """
@@ -87,7 +82,7 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
     stems.stemlines.set_color(color)
     ax.axhline(0, color="black", lw=0.6)
     if annotate:
-        for p, v in zip(pos, x):
+        for p, v in zip(pos, x, strict=True):
             ax.annotate(f"{v:.3g}", (p, v), xytext=(0, 7 if v >= 0 else -12),
                         textcoords="offset points", ha="center", fontsize=8)
     rings = None
@@ -105,20 +100,16 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
     ----------
     x : array_like, shape (L,)
     y : array_like, shape (L_out,)
-        ``L_out = L - K_eff + 1`` with ``K_eff = d (K - 1) + 1`` (stride 1, no padding).
-    K : int
-        Kernel size; with ``dilation`` it fixes the shift (K_eff - 1) / 2 of the outputs.
+        ``L_out = L - K_eff + 1``, ``K_eff = d (K - 1) + 1``; y[i] is drawn at i + (K_eff - 1) / 2.
 
     Returns
     -------
-    FeatureMapPlot
-        ``(ax, line, stems)``: the signal's line and the map's stems.
+    FeatureMapPlot ``(ax, line, stems)``: the signal's line and the map's stems.
 
     Introduced in notebook 02.
     """
-    ax = plt.gca() if ax is None else ax
+    ax, x = plt.gca() if ax is None else ax, np.asarray(x, float)
     shift = (effective_kernel_size(K, dilation) - 1) / 2             # window centre
-    x = np.asarray(x, float)
     line, = ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0],
                     label=f"${names[0]}$")
     stems = plot_signal(y, ax=ax, name=names[1], offset=shift, color=HIGHLIGHT).stems
@@ -127,26 +118,25 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
     return FeatureMapPlot(ax, line, stems)
 
 
-def _cell(ax, pos, row, gid, boxes, texts, face="white", text=""):
-    boxes[gid].append(ax.add_patch(plt.Rectangle(
-        (pos - 0.45, row - 0.38), 0.9, 0.76, facecolor=face, edgecolor="0.4", lw=0.8, gid=gid)))
+def _cell(ax, pos, row, gid, boxes, texts, face="white", text="", edge="0.4", ls="-"):
+    boxes[gid].append(ax.add_patch(plt.Rectangle((pos - 0.45, row - 0.38), 0.9, 0.76, lw=0.8,
+                                                 facecolor=face, edgecolor=edge, ls=ls, gid=gid)))
     texts[gid].append(ax.text(pos, row, text, ha="center", va="center", fontsize=9,
-                              gid=gid + "-text"))
+                              color="0.5" if gid == "pad" else "black", gid=gid + "-text"))
 
 
 def _padded_slide(x, w, padding, flip, func):
     """The geometry, the padded input, the taps that slide (w, or w flipped) and z."""
     g = geometry(len(x), len(w), 1, padding, 1, func)
-    x_pad = g.pad(x)                                                      # (pl + L + pr,)
     taps = w[::-1] if flip else w                                         # (K,)
-    return g, x_pad, taps, np.correlate(x_pad, taps, "valid")            # z: (L_out,)
+    return g, g.pad(x), taps, correlate1d(x, taps, padding=padding)      # (pl+L+pr,), z (L_out,)
 
 
 def _position_labels(ax, L, pl, pr):
     """Tick j at every drawn input position: padded ones read -pl..-1 and L..L+pr-1, in grey."""
     pos = np.arange(-pl, L + pr)
     ax.set_xticks(pos, [f"{j}".replace("-", "\u2212") for j in pos])
-    for j, label in zip(pos, ax.get_xticklabels()):
+    for j, label in zip(pos, ax.get_xticklabels(), strict=True):
         label.set_color("black" if 0 <= j < L else "0.5")
     return pos
 
@@ -154,12 +144,10 @@ def _position_labels(ax, L, pl, pr):
 def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="valid", flip=False):
     """The sliding dot product at window position i, as rows of cells (stride 1).
 
-    Rows, top to bottom: the input x, zero-padded by ``padding`` (the window framed); the
-    taps under their window (w, or w reversed if ``flip``); the products; z (entries 0..i
-    filled in, z[i] highlighted); and, if ``fn`` is given, a = fn(z). z[i] sits under the
-    centre of its window. Without flip z = x ⋆ w (cross-correlation); with ``flip=True`` and
-    ``padding="full"``, z = x ∗ w = ``np.convolve(x, w, "full")``. Padded positions are
-    labelled -p_left..-1 and L..L+p_right-1 (grey ticks, grey "0" cells), never as a second 0.
+    Rows, top to bottom: x zero-padded by ``padding`` (the window framed); the taps (w, or w
+    reversed if ``flip``: with ``padding="full"`` that is ``np.convolve(x, w, "full")``); the
+    products; z (0..i filled in, z[i] under its window's centre); a = fn(z) if ``fn``.
+    Padded positions are labelled -p_left..-1 and L..L+p_right-1 (grey), never a second 0.
 
     Parameters
     ----------
@@ -169,17 +157,14 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="vali
         Window position, 0 <= i <= L_out - 1 with L_out = L + p_left + p_right - K + 1.
     fn : callable, optional
         Element-wise non-linearity (e.g. ``helpers.activations.relu``).
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-        As in ``helpers.conv.correlate1d`` (stride 1, dilation 1).
+    padding : as in ``helpers.conv.correlate1d`` (stride 1, dilation 1), default "valid"
     flip : bool, default False
         Slide w reversed: a true convolution instead of a cross-correlation.
 
     Returns
     -------
     SlidingWindowPlot
-        ``(ax, frame, boxes, texts)``; move the window with ``set_sliding_window(plot, x, w,
-        i, fn, fn_name, padding, flip)``, which updates these artists (their gids are
-        ``"window"``, ``"x"``, ``"pad"``, ``"w"``, ``"prod"``, ``"z"``, ``"a"`` and ``*-text``).
+        ``(ax, frame, boxes, texts)``; ``set_sliding_window(plot, x, w, i, ...)`` moves it.
 
     Introduced in notebook 02.
     """
@@ -195,9 +180,7 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="vali
         if 0 <= j < L:
             _cell(ax, j, rows["x"], "x", boxes, texts, face="#DCEBF5", text=f"{x[j]:.3g}")
         else:
-            _cell(ax, j, rows["x"], "pad", boxes, texts, face="white", text="0")
-            boxes["pad"][-1].set(edgecolor="0.6", linestyle="--")
-            texts["pad"][-1].set_color("0.5")
+            _cell(ax, j, rows["x"], "pad", boxes, texts, text="0", edge="0.6", ls="--")
     for k in range(K):
         _cell(ax, k, rows["w"], "w", boxes, texts, face="#FBE5BF")
         _cell(ax, k, rows["prod"], "prod", boxes, texts)
@@ -236,14 +219,12 @@ def set_sliding_window(plot, x, w, i, fn=None, fn_name="relu", padding="valid", 
     left = i - g.p_left                             # input position of the window's first tap
     plot.frame.set_x(left - 0.5)
     for row, values in [("w", taps), ("prod", x_pad[i:i + K] * taps + 0.0)]:   # + 0.0: no "-0"
-        for k, (box, txt) in enumerate(zip(plot.boxes[row], plot.texts[row])):
+        for k, (box, txt) in enumerate(zip(plot.boxes[row], plot.texts[row], strict=True)):
             box.set_x(left + k - 0.45)
             txt.set_x(left + k)
             txt.set_text(f"{values[k]:.3g}")
-    for name, values in [("z", z), ("a", fn(z) if fn else None)]:
-        if values is None:
-            continue
-        for j, (box, txt) in enumerate(zip(plot.boxes[name], plot.texts[name])):
+    for name, values in [("z", z)] + ([("a", fn(z))] if fn else []):
+        for j, (box, txt) in enumerate(zip(plot.boxes[name], plot.texts[name], strict=True)):
             box.set_facecolor(PALETTE[1] if j == i else "white")
             txt.set_text(f"{values[j]:.3g}" if j <= i else "")
     terms = " + ".join(f"({x_pad[i + k]:.3g})({taps[k]:.3g})" for k in range(K))
@@ -257,11 +238,9 @@ def set_sliding_window(plot, x, w, i, fn=None, fn_name="relu", padding="valid", 
 def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     """Which inputs each output reads: the (padded) input on top, the outputs below.
 
-    Output i is joined to the K positions ``i*s + k*d - p_left`` (k = 0..K-1) it reads and is
-    drawn under the centre of its window. Padded zeros are hollow grey circles at positions
-    -p_left..-1 and L..L+p_right-1 (grey tick labels; never a second 0), joined by dashed grey
-    lines; real inputs that no output reads (a stride that does not divide) are orange
-    squares.
+    Output i, under its window's centre, is joined to the positions ``i*s + k*d - p_left``
+    it reads. Padded zeros are hollow grey circles at -p_left..-1 and L..L+p_right-1 with
+    dashed edges; inputs no output reads (a stride that does not divide) are orange squares.
 
     Parameters
     ----------
@@ -271,9 +250,7 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
     Returns
     -------
     GeometryPlot
-        ``(ax, edges, inputs, outputs)``: the LineCollection of the L_out * K connections
-        (output-major), the inputs (p_left + L + p_right points) and the outputs. Redraw for
-        new arguments with ``set_conv_geometry(plot, ...)``.
+        ``(ax, edges, inputs, outputs)``; ``set_conv_geometry(plot, ...)`` redraws it.
 
     Introduced in notebook 03.
     """
@@ -292,15 +269,9 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
 
 
 def set_conv_geometry(plot, L, K, stride=1, padding="valid", dilation=1):
-    """Redraw ``plot`` (what ``plot_conv_geometry`` returned) for new arguments.
+    """Redraw ``plot`` (what ``plot_conv_geometry`` returned); return the layer's ``Geometry``.
 
-    The geometry is checked by ``helpers.geometry`` (a ``GeometryError``, a ValueError, if
-    the kernel does not fit).
-
-    Returns
-    -------
-    helpers.geometry.Geometry
-        The layer's numbers (``p_left``, ``p_right``, ``L_out``, ...).
+    A kernel that does not fit raises ``helpers.geometry.GeometryError`` (a ValueError).
 
     Introduced in notebook 03.
     """
@@ -323,8 +294,7 @@ def set_conv_geometry(plot, L, K, stride=1, padding="valid", dilation=1):
     plot.outputs.set_offsets(np.c_[centres, np.zeros_like(centres)])
     plot.ax.set_xlim(-pl - 0.8, L + pr - 0.2)
     _position_labels(plot.ax, L, pl, pr)             # padded: -pl..-1 and L..L+pr-1, grey
-    pad = padding if isinstance(padding, str) else f"{padding}"
-    plot.ax.set_title(f"L = {L}, K = {K}, s = {stride}, d = {dilation}, padding {pad}: zeros "
+    plot.ax.set_title(f"L = {L}, K = {K}, s = {stride}, d = {dilation}, padding {padding}: zeros "
                       f"({pl}, {pr}) added\nL_out = ⌊({L} + {pl} + {pr} − {g.K_eff}) / {stride}⌋"
                       f" + 1 = {g.L_out}", fontsize=10)
     return g

@@ -5,44 +5,24 @@ on (``ax``; ``axes`` for a figure of several panels), followed by the artists a 
 test needs (lines, bars, images, texts, edge collections), so nobody reaches into the order
 of ``ax.collections`` or ``ax.texts``.
 
-The figures of one neuron, the receptive field and the feature maps are here; matrices and
-their networks are in ``helpers.plot_matrices``, sliding windows in ``helpers.plot_windows``,
-the colours and the style in ``helpers.style``. For the notebooks' imports this module
-re-exports both (``from helpers.plotting import use_style, plot_toeplitz`` works).
+The figures of one neuron, the receptive field and the feature maps are here; matrices in
+``helpers.plot_matrices``, networks in ``helpers.diagram``, sliding windows in
+``helpers.plot_windows``, the colours and the style in ``helpers.style``.
 """
 from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.collections import LineCollection
+from matplotlib.patches import Rectangle
 
 from helpers.geometry import geometry
-from helpers.plot_matrices import (
-    MatrixPlot,
-    ToeplitzPlot,
-    plot_connections,
-    plot_conv_network,
-    plot_matrix,
-    plot_toeplitz,
-)
-from helpers.style import (
-    DIVERGING,
-    HIGHLIGHT,
-    LINESTYLES,
-    PALETTE,
-    new_figure,
-    subscript,
-    tap_colour,
-    tap_legend_handles,
-    use_style,
-)
+from helpers.receptive_field import layer_lengths, trace_receptive_field, unit_centres
+from helpers.style import HIGHLIGHT, LINESTYLES, PALETTE, subscript
 
-__all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_figure",
-           "subscript", "tap_colour", "tap_legend_handles", "plot_contributions",
-           "plot_activation", "plot_matrix", "plot_connections", "plot_toeplitz",
-           "plot_conv_network", "plot_receptive_field", "plot_feature_maps", "BarsPlot",
-           "ActivationPlot", "MatrixPlot", "ToeplitzPlot", "ReceptiveFieldPlot",
-           "FeatureMapsPlot", "remove_plot"]
+__all__ = ["plot_contributions", "plot_activation", "plot_receptive_field",
+           "set_receptive_field", "plot_feature_maps", "remove_plot", "BarsPlot",
+           "ActivationPlot", "ReceptiveFieldPlot", "FeatureMapsPlot"]
 
 _SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
@@ -76,11 +56,11 @@ def remove_plot(plot):
 
 
 class ReceptiveFieldPlot(NamedTuple):
-    """What ``plot_receptive_field`` drew."""
+    """What ``plot_receptive_field`` drew; ``set_receptive_field`` moves it."""
     ax: object
     edges: object           # LineCollection of the traced connections
-    units: list             # units[l]: PathCollection of level l's units (traced ones coloured)
-    span: object            # the shaded receptive field on the input row (None if empty)
+    units: object           # PathCollection of every level's units, level 0 first
+    span: object            # Rectangle: the shaded receptive field on the input row
 
 
 class FeatureMapsPlot(NamedTuple):
@@ -163,13 +143,32 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     Returns
     -------
     ReceptiveFieldPlot
-        ``(ax, edges, units, span)``: the traced connections, per level l its units, and the
-        shaded field.
+        ``(ax, edges, units, span)``: the traced connections, every level's units (level by
+        level, traced ones coloured) and the shaded field. ``set_receptive_field(plot, ...)``
+        moves them to another stack.
 
     Introduced in notebook 06.
     """
-    from helpers.receptive_field import layer_lengths, trace_receptive_field, unit_centres
     ax = _ax(ax)
+    plot = ReceptiveFieldPlot(
+        ax, ax.add_collection(LineCollection([], colors=PALETTE[0], linewidths=0.8, alpha=0.6)),
+        ax.scatter([], [], s=28, edgecolor="0.4", lw=0.6, zorder=3),
+        ax.add_patch(Rectangle((0, 0), 1, 1, transform=ax.get_xaxis_transform(),
+                               color=HIGHLIGHT, alpha=0.15, lw=0)))
+    ax.set_xlim(-1, L)
+    ax.set_xlabel("input position $j$")
+    ax.grid(False)
+    set_receptive_field(plot, L, layers, index, padding)
+    return plot
+
+
+def set_receptive_field(plot, L, layers, index=None, padding="same"):
+    """Move ``plot`` (what ``plot_receptive_field`` returned) to another stack of layers.
+
+    Returns the traced units per level (``trace_receptive_field``), ``levels[0]`` the field.
+
+    Introduced in notebook 06.
+    """
     levels = trace_receptive_field(L, layers, index, padding)
     centres = unit_centres(L, layers, padding)
     lengths = layer_lengths(L, layers, padding)
@@ -178,27 +177,26 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
         g = geometry(lengths[n - 1], K, s, padding, d, "plot_receptive_field")
         pos, inside = g.inside()                                         # (L_out, K) each
         for i in levels[n]:
-            for j in pos[i][inside[i]]:
-                segments.append([(centres[n][i], n), (centres[n - 1][j], n - 1)])
-    edges = ax.add_collection(LineCollection(segments, colors=PALETTE[0], linewidths=0.8,
-                                             alpha=0.6))
-    units = []
-    for n, (xs, traced) in enumerate(zip(centres, levels)):
+            segments += [[(centres[n][i], n), (centres[n - 1][j], n - 1)]
+                         for j in pos[i][inside[i]]]
+    plot.edges.set_segments(segments)
+    faces = []
+    for n, (xs, traced) in enumerate(zip(centres, levels, strict=True)):
         face = np.full(len(xs), "white", dtype=object)
         face[traced] = HIGHLIGHT if n == 0 else PALETTE[0]
-        units.append(ax.scatter(xs, np.full(len(xs), n), s=28, c=list(face), edgecolor="0.4",
-                                lw=0.6, zorder=3))
-    field, span = levels[0], None
+        faces += list(face)
+    plot.units.set_offsets(np.concatenate([np.c_[xs, np.full(len(xs), n)]
+                                           for n, xs in enumerate(centres)]))
+    plot.units.set_facecolors(faces)
+    field = levels[0]
+    plot.span.set_visible(len(field) > 0)
     if len(field):
-        span = ax.axvspan(field[0] - 0.5, field[-1] + 0.5, ymin=0, ymax=0.5 / (len(layers) + 1),
-                          color=HIGHLIGHT, alpha=0.15, lw=0)
-    ax.set_yticks(range(len(layers) + 1),
-                  ["input"] + [f"layer {n}" for n in range(1, len(layers) + 1)])
-    ax.set_xlim(-1, L)
-    ax.set_ylim(-0.5, len(layers) + 0.5)
-    ax.set_xlabel("input position $j$")
-    ax.grid(False)
-    return ReceptiveFieldPlot(ax, edges, units, span)
+        plot.span.set_bounds(field[0] - 0.5, 0, field[-1] - field[0] + 1,
+                             0.5 / (len(layers) + 1))
+    plot.ax.set_yticks(range(len(layers) + 1),
+                       ["input"] + [f"layer {n}" for n in range(1, len(layers) + 1)])
+    plot.ax.set_ylim(-0.5, len(layers) + 0.5)
+    return levels
 
 
 def plot_feature_maps(x, A, K, axes=None, names=None):

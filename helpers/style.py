@@ -5,13 +5,13 @@ colours (``PALETTE``) are matplotlib's colour-blind-safe ``petroff10`` sequence 
 a matplotlib without it); lines are told apart by line style too (``LINESTYLES``), and
 figures have a white background so they read in a dark JupyterLab theme. Signed values use the
 diverging ``PuOr`` map; kernel tap k has the colour ``tap_colour(k)`` in every figure.
-The plot functions are in ``helpers.plotting``, ``helpers.plot_matrices``,
-``helpers.plot_windows`` and ``helpers.diagram``.
 """
 import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 
 __all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_figure",
            "subscript", "tap_colour", "tap_legend_handles"]
@@ -71,7 +71,6 @@ def new_figure(ncols=1, figsize=None, nrows=1, **subplots):
     Widgets draw into such figures and display them themselves; ``subplots`` go to
     ``Figure.subplots`` (e.g. ``sharex``, ``height_ratios``).
     """
-    from matplotlib.figure import Figure
     fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"],
                  layout="constrained")
     axes = fig.subplots(nrows, ncols, **subplots)
@@ -96,7 +95,6 @@ def tap_legend_handles(T, taps, name="w", colour=tap_colour):
 
     A tap that holds no entry of T has no edge or cell, so it gets no patch.
     """
-    from matplotlib.patches import Patch
     taps = np.asarray(taps)
     return [Patch(color=colour(k), label=f"{subscript(name, k)} = {T[taps == k][0]:g}")
             for k in range(taps.max() + 1) if (taps == k).any()]

@@ -11,10 +11,13 @@ import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from helpers.widgets import ConvMatrixExplorer, NeuronExplorer, WindowExplorer, background
+from helpers.widgets import background, explorer_classes
 from helpers.widgets.background import FAST_TEXT, CachedBackground
 from helpers.widgets.base import stable_limit
-from test_widgets import explorer_classes
+from helpers.widgets.conv_unit import ConvMatrixExplorer
+from helpers.widgets.neuron import NeuronExplorer
+from helpers.widgets.receptive import ReceptiveFieldExplorer
+from helpers.widgets.windows import GeometryExplorer, WindowExplorer
 
 
 def _pixels(fig):
@@ -46,9 +49,9 @@ def test_every_update_shows_what_a_full_draw_shows(cls):
 
 
 def test_the_comparison_catches_a_background_not_redrawn(monkeypatch):
-    """Forget the view limits in the key: the bars' axis is then stale, and the test sees it."""
+    """Forget limits and ticks in the key: the bars' axis is then stale, and the test sees it."""
     keep = background._axes_key
-    monkeypatch.setattr(background, "_axes_key", lambda ax: keep(ax)[:3] + keep(ax)[4:])
+    monkeypatch.setattr(background, "_axes_key", lambda ax: keep(ax)[:3])
     explorer = NeuronExplorer([1.0, 2.0, -1.0], [0.5, -0.25, -1.0], 0.5)
     calls = [dict(w=[0.5, -0.25, -1.0], b=0.5), dict(w=[2.0, 2.0, -2.0], b=2.0)]   # |z| 8.5
     assert _mismatches(explorer, calls)
@@ -62,7 +65,20 @@ def test_an_update_that_changes_no_axis_reuses_the_background():
         explorer.update(i)
         frames.append(_pixels(explorer.fig))
     assert explorer.background.redraws == before              # ticks drawn once
-    assert all((a != b).any() for a, b in zip(frames, frames[1:]))   # the window moved
+    assert all((a != b).any() for a, b in zip(frames[:-1], frames[1:], strict=True))  # it moved
+
+
+def test_ticks_set_again_with_the_same_labels_reuse_the_background():
+    """Geometry and ReceptiveField set their ticks with labels at every update (a new
+    formatter object each time): the same positions and labels still hit the cache."""
+    geometry = GeometryExplorer(L=10, K=3)
+    receptive = ReceptiveFieldExplorer(L=48, n_layers=3)
+    before = geometry.background.redraws, receptive.background.redraws
+    geometry.update(10, 3, stride=2)                           # same padding, same L: same ticks
+    receptive.update(3, 5, stride=2, dilation=2)               # same number of layers
+    assert (geometry.background.redraws, receptive.background.redraws) == before
+    receptive.update(4, 5)                                     # a new row label: a new background
+    assert receptive.background.redraws == before[1] + 1
 
 
 def test_new_limits_and_new_fixed_artists_redraw_the_background():
@@ -73,11 +89,11 @@ def test_new_limits_and_new_fixed_artists_redraw_the_background():
     explorer.update([2.0, 2.0, -2.0], 2.0)                     # z = 8.5: the limit jumps
     assert explorer.background.redraws == before + 1
     conv = ConvMatrixExplorer([0, 1, 2, 3, 2, 1, 0, -1], [1.0, 2.0, -1.0], unit=1)
-    before, labels = conv.background.redraws, conv._fixed_artists()
+    before, labels = conv.background.redraws, conv.fixed_artists()
     conv.update(unit=2)
     assert conv.background.redraws == before                  # same labels, same background
     conv.update(unit=0, K=2)                                   # T's shape: new labels
-    assert conv._fixed_artists() != labels and conv.background.redraws == before + 1
+    assert conv.fixed_artists() != labels and conv.background.redraws == before + 1
 
 
 def test_a_plain_figure_with_a_moving_line_and_a_fixed_text():

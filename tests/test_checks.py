@@ -1,5 +1,5 @@
-"""helpers.checks: forbidden shortcuts fail (and nothing stays swapped), and failure messages
-name what is wrong without printing the expected answer.
+"""helpers.shortcuts and helpers.checks: forbidden shortcuts fail (and nothing stays swapped),
+and failure messages name what is wrong without printing the expected answer.
 
 A notebook is imitated by a namespace dict: the "student's" cell and the grade cell are
 ``exec``-uted in it, as the kernel runs cells in its user namespace.
@@ -11,14 +11,8 @@ import pytest
 
 import helpers.conv
 import helpers.matrix
-from helpers.checks import (
-    ForbiddenShortcut,
-    check_close,
-    check_equal,
-    check_integer,
-    check_shape,
-    forbid,
-)
+from helpers.checks import check_close, check_equal, check_integer, check_shape
+from helpers.shortcuts import ForbiddenShortcut, forbid
 
 ORIGINALS = {"np.correlate": np.correlate, "np.convolve": np.convolve,
              "conv_matrix": helpers.matrix.conv_matrix, "correlate1d": helpers.conv.correlate1d}
@@ -57,7 +51,7 @@ STUDENT = {
 @pytest.mark.parametrize("how", sorted(STUDENT))
 @pytest.mark.parametrize("target", ["np.correlate", "numpy.correlate", "object"])
 def test_a_forbidden_numpy_call_fails_however_it_was_imported(how, target):
-    ns = notebook(STUDENT[how], "import numpy as np\nfrom helpers.checks import forbid\n")
+    ns = notebook(STUDENT[how], "import numpy as np\nfrom helpers.shortcuts import forbid\n")
     ns["target"] = np.correlate if target == "object" else target
     with pytest.raises(ForbiddenShortcut) as err:
         exec("with forbid(target):\n    answer([1.0, 2.0, 3.0, 4.0], [5.0, 6.0, 7.0])\n", ns)
@@ -74,7 +68,7 @@ def test_a_forbidden_numpy_call_fails_however_it_was_imported(how, target):
     "from helpers import matrix\ndef answer(w, L):\n    return matrix.conv_matrix(w, L)\n",
 ])
 def test_a_forbidden_helper_fails_through_any_binding(cell):
-    ns = notebook(cell, "from helpers.checks import forbid\n")
+    ns = notebook(cell, "from helpers.shortcuts import forbid\n")
     with pytest.raises(ForbiddenShortcut, match="without helpers.matrix.conv_matrix"):
         exec("with forbid('helpers.matrix.conv_matrix'):\n    answer([1.0, 2.0], 4)\n", ns)
     nothing_swapped()
@@ -83,7 +77,7 @@ def test_a_forbidden_helper_fails_through_any_binding(cell):
 
 def test_each_of_several_targets_fails_with_its_own_name():
     ns = notebook("import numpy as np\nfrom helpers.conv import correlate1d\n"
-                  "from helpers.checks import forbid\n")
+                  "from helpers.shortcuts import forbid\n")
     calls = {"np.correlate": "np.correlate([1.0, 2.0], [1.0])",
              "np.convolve": "np.convolve([1.0, 2.0], [1.0])",
              "correlate1d": "correlate1d([1.0, 2.0], [1.0])"}
@@ -98,7 +92,7 @@ def test_each_of_several_targets_fails_with_its_own_name():
 
 def test_nothing_stays_swapped_after_an_exception_in_the_block():
     ns = notebook("import numpy as np\nfrom numpy import convolve\n"
-                  "from helpers.checks import forbid\n")
+                  "from helpers.shortcuts import forbid\n")
     with pytest.raises(ZeroDivisionError):
         exec("with forbid(np.convolve, 'helpers.matrix.conv_matrix'):\n    1 / 0\n", ns)
     nothing_swapped()
@@ -112,7 +106,7 @@ def test_nothing_stays_swapped_after_an_exception_in_the_block():
 
 def test_allowed_functions_and_library_internals_still_work():
     ns = notebook("import numpy as np\nfrom helpers.conv import correlate1d\n"
-                  "from helpers.checks import forbid\n"
+                  "from helpers.shortcuts import forbid\n"
                   "def answer(x, w):\n"
                   "    return np.array([np.dot(x[i:i + len(w)], w)\n"
                   "                     for i in range(len(x) - len(w) + 1)])\n")
@@ -129,7 +123,8 @@ def test_allowed_functions_and_library_internals_still_work():
 
 def test_the_grade_cell_itself_may_compute_its_reference_inside_the_block():
     ns = notebook(STUDENT["alias"].replace("def answer", "def cheat"),
-                  "import numpy as np\nfrom helpers.checks import check_close, forbid\n"
+                  "import numpy as np\nfrom helpers.checks import check_close\n"
+                  "from helpers.shortcuts import forbid\n"
                   "def honest(x, w):\n"
                   "    return np.array([x[i:i + len(w)] @ w for i in range(len(x) - len(w) + 1)])\n"
                   "x, w = np.arange(6.0), np.array([1.0, -1.0])\n")
@@ -147,7 +142,7 @@ def test_the_grade_cell_itself_may_compute_its_reference_inside_the_block():
 def test_without_is_a_one_line_guard_around_the_student_call():
     ns = notebook(STUDENT["alias"].replace("def answer", "def cheat"),
                   "import numpy as np\n"
-                  "from helpers.checks import check_close, without\n"
+                  "from helpers.checks import check_close\nfrom helpers.shortcuts import without\n"
                   "def honest(x, w):\n"
                   "    return np.array([x[i:i + len(w)] @ w for i in range(len(x) - len(w) + 1)])\n"
                   "x, w = np.arange(6.0), np.array([1.0, -1.0])\n")
@@ -160,9 +155,8 @@ def test_without_is_a_one_line_guard_around_the_student_call():
 def test_forbid_works_from_a_plain_module_namespace_too():
     def student(x, w):                      # defined here: this module's globals are "user"
         return np.correlate(x, w)
-    with pytest.raises(ForbiddenShortcut):
-        with forbid(np.correlate):
-            student([1.0, 2.0], [1.0])
+    with pytest.raises(ForbiddenShortcut), forbid(np.correlate):
+        student([1.0, 2.0], [1.0])
     with forbid("np.convolve"):
         assert student([1.0, 2.0], [1.0]).tolist() == [1.0, 2.0]
     nothing_swapped()

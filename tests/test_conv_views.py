@@ -1,13 +1,14 @@
-"""Notebook 04's figures and explorer: plot_toeplitz, plot_conv_network, ConvMatrixExplorer."""
+"""Notebook 04's figures and explorer: plot_toeplitz, plot_network, ConvMatrixExplorer."""
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.colors import to_rgba
 
+from helpers.diagram import plot_network
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plot_matrices import plot_conv_network, plot_toeplitz
+from helpers.plot_matrices import plot_connections, plot_toeplitz
 from helpers.style import tap_colour
-from helpers.widgets import ConvMatrixExplorer
+from helpers.widgets.conv_unit import ConvMatrixExplorer, ConvUnitView
 
 W3 = np.array([1.0, 2.0, -1.0])
 
@@ -46,14 +47,14 @@ def test_toeplitz_heatmap_marks_padded_columns():
 def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
     T = conv_matrix(W3, 11, stride, dilation=dilation)
     taps = tap_index_matrix(3, 11, stride, dilation=dilation)
-    drawn = plot_conv_network(T, taps)
+    drawn = plot_network(T, taps)
     edges = drawn.edges
     segs = edges.get_segments()
     rows, cols = np.nonzero(T)
     assert len(segs) == np.count_nonzero(T) == 3 * T.shape[0]
-    for seg, i, j in zip(segs, rows, cols):
+    for seg, j in zip(segs, cols, strict=True):
         assert seg[0][0] == j and seg[0][1] == 0.0 and seg[1][1] == 1.0
-    for colour, i, j in zip(edges.get_colors(), rows, cols):
+    for colour, i, j in zip(edges.get_colors(), rows, cols, strict=True):
         np.testing.assert_allclose(colour, to_rgba(tap_colour(taps[i, j])))
     outs = drawn.out_nodes.get_offsets()[:, 0]                        # each output over its window
     np.testing.assert_allclose(outs, np.arange(T.shape[0]) * stride + dilation)
@@ -97,7 +98,7 @@ def test_explorer_rejects_bad_shapes():
 
 
 def test_plot_connections_numbers_from_zero_in_the_network_layout():
-    from helpers.plot_matrices import plot_connections
+
     drawn = plot_connections(np.arange(1.0, 7.0).reshape(2, 3))
     assert [t.get_text() for t in drawn.in_labels] == ["x₀", "x₁", "x₂"]
     assert [t.get_text() for t in drawn.out_labels] == ["z₀", "z₁"]
@@ -109,7 +110,6 @@ def test_plot_connections_numbers_from_zero_in_the_network_layout():
 
 
 def test_static_view_draws_the_same_highlight_without_controls():
-    from helpers.widgets import ConvUnitView
     v = ConvUnitView(np.arange(10.0), [1.0, 2.0, -1.0, 0.5], unit=3, K=3, stride=2)
     assert not hasattr(v, "unit_slider")
     np.testing.assert_array_equal(v.window, [6, 7, 8])

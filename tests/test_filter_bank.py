@@ -6,7 +6,7 @@ import pytest
 from helpers.activations import relu
 from helpers.conv import correlate1d
 from helpers.plotting import plot_feature_maps
-from helpers.widgets import FilterBankExplorer
+from helpers.widgets.filter_bank import FilterBankExplorer
 from strategies import arrays
 
 

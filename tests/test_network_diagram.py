@@ -6,7 +6,6 @@ from matplotlib.colors import to_rgba
 
 from helpers.diagram import filter_tap_colour, network_edges, plot_network, window_centres
 from helpers.matrix import conv_matrix, tap_index_matrix
-from helpers.plot_matrices import plot_conv_network
 from helpers.style import tap_colour
 
 X = np.array([1.0, 2.0, 3.0, 4.0])                  # the asker's input and filter (DESIGN §1)
@@ -67,7 +66,8 @@ def test_dense_and_conv_panels_share_the_layout():
     assert len(np.unique(d1.edges.get_colors(), axis=0)) == 24    # dense: own colours
     edges = d2.edges
     e = network_edges(T_pad, taps, pad=(2, 2))
-    for seg, colour, i, j, k in zip(edges.get_segments(), edges.get_colors(), e.i, e.j, e.tap):
+    for seg, colour, i, j, k in zip(edges.get_segments(), edges.get_colors(), e.i, e.j, e.tap,
+                                    strict=True):
         assert seg[0][0] == j and seg[1][0] == pos[i]
         np.testing.assert_allclose(colour, to_rgba(tap_colour(k)))
     styles = edges.get_linestyles()                               # dashed to padded zeros
@@ -88,16 +88,16 @@ def test_two_filter_layer_one_colour_family_per_filter():
     np.testing.assert_allclose(outs, [0.78, 1.78, 1.22, 2.22])    # side by side over the window
     e = network_edges(T2, taps2)
     colours = drawn.edges.get_colors()
-    for colour, i, k in zip(colours, e.i, e.tap):
+    for colour, i, k in zip(colours, e.i, e.tap, strict=True):
         np.testing.assert_allclose(colour, filter_tap_colour(filt[i], k, 3))
     assert len({tuple(c) for c in colours}) == 6                  # 2 filters x 3 taps
     assert len(drawn.ax.get_legend().get_texts()) == 6
 
 
-def test_plot_conv_network_keeps_its_contract_with_padding():
+def test_plot_network_keeps_its_contract_with_padding():
     T = conv_matrix(W, 4, padding="same", padded=True)            # (4, 6)
     taps = tap_index_matrix(3, 4, padding="same", padded=True)
-    drawn = plot_conv_network(T, taps, pad=(1, 1))
+    drawn = plot_network(T, taps, pad=(1, 1))
     segs = drawn.edges.get_segments()
     rows, cols = np.nonzero(T)
     assert [s[0][0] for s in segs] == list(cols - 1)              # input j at position j

@@ -104,7 +104,7 @@ def test_conv_geometry_draws_exactly_the_inputs_each_output_reads(geom):
     positions = inputs.get_offsets()[:, 0]
     np.testing.assert_array_equal(positions, np.arange(-pl, L + pr))
     never_read = set(range(L)) - set().union(*reads)
-    orange = {int(x) for x, f in zip(positions, inputs.get_facecolors())
+    orange = {int(x) for x, f in zip(positions, inputs.get_facecolors(), strict=True)
               if np.allclose(f[:3], to_rgb(PALETTE[1]))}
     assert orange == never_read
     plt.close(fig)

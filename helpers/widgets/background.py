@@ -12,9 +12,9 @@ labels, axis labels, grid), and the ``fixed`` artists the caller names. Everythi
 (lines, collections, patches, images, texts, legends, titles, spines) and every
 figure-level artist is drawn at each update. The background is drawn again whenever what
 it shows may have changed: the figure's size, an axes' position or visibility, its view
-limits, an axis's locator, formatter (a fixed one by its values), tick style, label or
-visibility, or the tuple of fixed artists. Set a locator's parameters, the grid and the
-like before the first draw.
+limits, an axis's tick positions or tick labels (by value), tick style, label or
+visibility, or the tuple of fixed artists. Set the grid, tick label colours and the like
+together with the ticks or before the first draw.
 
 For the result to be pixel for pixel a full draw, the ``Axis`` objects must lie under
 everything else drawn in their axes: ``draw`` lowers their zorder below every child's, so
@@ -24,8 +24,6 @@ full draw for every explorer's demo.
 """
 from operator import attrgetter
 
-from matplotlib.ticker import FixedFormatter, FixedLocator
-
 __all__ = ["CachedBackground", "FAST_TEXT"]
 
 FAST_TEXT = {"text.hinting": "none"}     # rcParams: unhinted glyphs draw a third faster
@@ -33,25 +31,16 @@ FAST_TEXT = {"text.hinting": "none"}     # rcParams: unhinted glyphs draw a thir
 _BELOW = -1.0           # the axes' Axis objects' zorder: under every artist in the axes
 
 
-def _ticker_key(ticker):
-    """A locator or formatter: its fixed values if it has them, else the object itself.
-
-    Any other locator's ticks follow from the view limits and the axes' size, which the key
-    holds too (a locator's parameters must be set before the first draw).
-    """
-    if isinstance(ticker, FixedLocator):
-        return ("fixed", tuple(ticker.locs), ticker.nbins)
-    if isinstance(ticker, FixedFormatter):
-        return ("fixed", tuple(ticker.seq))
-    return ticker
-
-
 def _axis_key(axis):
-    """What of one Axis the background shows, cheaply: tickers, tick style, axis label."""
-    return (axis.get_visible(), _ticker_key(axis.get_major_locator()),
-            _ticker_key(axis.get_major_formatter()), _ticker_key(axis.get_minor_locator()),
-            _ticker_key(axis.get_minor_formatter()), repr(axis.get_tick_params()),
-            axis.label.get_text(), axis.label.get_color())
+    """What of one Axis the background shows: its ticks and their labels, tick style, label.
+
+    Tick positions and label texts are compared as values (``set_ticks`` with labels makes a
+    new formatter object at every call, so comparing the tickers would always miss).
+    """
+    major, minor = axis.get_majorticklocs(), axis.get_minorticklocs()
+    return (axis.get_visible(), tuple(major), tuple(axis.get_major_formatter().format_ticks(major)),
+            tuple(minor), tuple(axis.get_minor_formatter().format_ticks(minor)),
+            repr(axis.get_tick_params()), axis.label.get_text(), axis.label.get_color())
 
 
 def _axes_key(ax):
@@ -63,7 +52,7 @@ def _axes_key(ax):
 def _changing(ax, fixed):
     """The children of ``ax`` drawn at every update, in ``Axes.draw``'s order (by zorder)."""
     static = {ax.patch, ax.xaxis, ax.yaxis, *fixed}
-    if not (ax.axison and ax._frameon):                 # Axes.draw skips the spines then
+    if not (ax.axison and ax.get_frame_on()):           # Axes.draw skips the spines then
         static.update(ax.spines.values())
     return sorted((a for a in ax.get_children() if a not in static), key=attrgetter("zorder"))
 

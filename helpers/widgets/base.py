@@ -1,19 +1,31 @@
-"""Shared plumbing of the explorers: the ``Explorer`` base class.
+"""The ``Explorer`` base class: one protocol for every explorer (controls -> compute -> draw).
 
-The base class owns the controls. A subclass names them (``self.controls``, a dict from
-``update``'s argument names to widgets, or its own ``control_values``/``_set_controls``) and
-calls ``_observe``; then
+An explorer is a figure that follows a few controls. The base class owns the sequence; a
+subclass fills in the steps:
 
-* moving a control calls ``update(**self.control_values())``: the update computes from what
-  the controls show;
-* ``update(...)`` called from code first shows its values on the controls
-  (``_show_values``), without that calling ``update`` again, and redraws once.
+* ``__init__`` stores the data, draws ``self.fig`` in its first state and ends with
+  ``super().__init__(**values)``, the first values of ``update``'s arguments;
+* ``make_controls(values)`` returns the controls, a dict from ``update``'s argument names to
+  a widget, or to a list of widgets for a vector (a list of rows for a matrix); the default
+  is none. ``control_limits(values)`` (optional) gives the ranges that depend on other
+  values, ``{name: (min, max)}``;
+* ``compute(...)`` checks its arguments and computes what the figure shows, without touching
+  the figure: it returns a ``State``, whose fields become the explorer's attributes (a test
+  reads ``explorer.z``), and ``update`` returns its field ``RESULT``. ``update`` takes
+  ``compute``'s arguments; one given as None keeps its last value;
+* ``draw(state)`` moves the figure's artists to ``state`` (no re-plotting);
+* the classmethod ``demo()`` returns ``(explorer, [update kwargs, ...])`` for the tests and
+  ``benchmarks/widget_latency.py`` (target: median <= 40 ms, 90th percentile <= 60 ms).
 
-The one guard against the feedback loop is ``_holding_controls``; no explorer keeps a flag
-of its own.
+``update(...)`` runs compute -> show the values on the controls -> draw -> render the figure
+into the widget's output. A moved control calls ``update`` with what the controls show; the
+controls shown by ``update`` do not call it again. ``png()`` renders the current figure
+without a kernel, so a script can save an explorer's frames.
 """
+import inspect
 import io
 from contextlib import contextmanager
+from types import SimpleNamespace as State
 
 import ipywidgets as widgets
 import matplotlib as mpl
@@ -24,7 +36,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from helpers.widgets.background import FAST_TEXT, CachedBackground
 
-__all__ = ["Explorer", "show", "stable_limit"]
+__all__ = ["Explorer", "State", "stable_limit"]
 
 _STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
@@ -43,75 +55,148 @@ def stable_limit(v):
     return next(step * power for step in _STEPS if step * power >= v * (1 - 1e-12))
 
 
-def show(control, value):
-    """Set ``control.value = value``, first widening a slider's range if it does not reach it.
+def _read(control):
+    """The value a control (or a nested list of controls: an array) shows."""
+    if isinstance(control, list):
+        return np.array([_read(c) for c in control])
+    return control.value
 
-    A slider clamps a value outside [min, max]; then the control would show another number
-    than the one ``update`` computed with, and the next move would start from it.
+
+def _show(control, value):
+    """Show ``value`` on a control (or a nested list), widening a slider that does not reach it.
+
+    A slider clamps a value outside [min, max]; then it would show another number than the
+    one ``update`` computed with. A selection (a dropdown) that does not offer the value
+    keeps what it shows.
     """
-    if hasattr(control, "min") and hasattr(control, "max"):
-        if value < control.min:
-            control.min = value
-        if value > control.max:
-            control.max = value
+    if isinstance(control, list):
+        for c, v in zip(control, value, strict=True):
+            _show(c, v)
+        return
+    if hasattr(control, "options"):                     # options: values or (label, value)
+        if value not in [o[1] if isinstance(o, tuple) else o for o in control.options]:
+            return
+    elif hasattr(control, "min") and hasattr(control, "max"):
+        control.min, control.max = min(control.min, value), max(control.max, value)
     control.value = value
+
+
+def _flat(control):
+    return [w for c in control for w in _flat(c)] if isinstance(control, list) else [control]
+
+
+def _box(control):
+    """A vector of controls in a column; a matrix as it is written (its columns side by side)."""
+    if not isinstance(control, list):
+        return control
+    if isinstance(control[0], list):
+        return widgets.HBox([widgets.VBox(list(column)) for column in zip(*control, strict=True)])
+    return widgets.VBox(control)
 
 
 def _pin_labels(ax):
     """Fix ``ax``'s title at y = 1 and its axis labels where they are (axes coordinates).
 
-    matplotlib places a title (and an axis label) automatically at every draw by measuring
-    every tick label; a fixed position skips that. None of the explorers' axes has ticks on
-    top, so y = 1 is where the title goes anyway.
+    matplotlib places a title (and an axis label) at every draw by measuring every tick
+    label; a fixed position skips that. No explorer has ticks on top.
     """
     ax.set_title(ax.get_title(), y=1.0, fontsize=ax.title.get_fontsize(),
                  color=ax.title.get_color())
     for axis in (ax.xaxis, ax.yaxis):                   # empty labels too: each is placed
         label = axis.label
-        display = label.get_transform().transform(label.get_position())
-        axis.set_label_coords(*ax.transAxes.inverted().transform(display))
+        display_xy = label.get_transform().transform(label.get_position())
+        axis.set_label_coords(*ax.transAxes.inverted().transform(display_xy))
 
 
 class Explorer:
-    """Base class of the explorers: controls in sync with ``update``, an Output with ``self.fig``.
+    """Base class of the explorers (the protocol: see ``helpers.widgets.base``).
 
     Attributes
     ----------
-    controls : dict of str to ipywidgets.Widget
-        Optional: ``update``'s argument name -> the control that shows it. A subclass whose
-        controls do not map one to one overrides ``control_values`` and ``_set_controls``.
+    fig : matplotlib.figure.Figure
+    controls : dict of str to ipywidgets.Widget (or nested lists of them)
+    values : dict
+        ``update``'s arguments in the last update.
     output : ipywidgets.Output
     widget : ipywidgets.VBox
         The controls above the output; what the notebook displays.
-    background : helpers.widgets.background.CachedBackground or None
-        Made at the first render; ``background.redraws`` counts the full draws.
+    background : helpers.widgets.background.CachedBackground
+        Made at the first draw; ``background.redraws`` counts the full draws.
     """
 
-    _holding = False          # True while code moves the controls (see _holding_controls)
-    background = None
+    RESULT = None             # the field of compute's State that update returns
+    _holding = False          # True while update moves the controls
+
+    def __init__(self, **values):
+        self.values = {}
+        self.controls = self.make_controls(values)
+        for control in self.controls.values():
+            for w in _flat(control):
+                w.observe(self._on_control, names="value")
+        self.output = widgets.Output()
+        row = widgets.HBox([_box(c) for c in self.controls.values()],
+                           layout=widgets.Layout(flex_flow="row wrap"))
+        self.widget = widgets.VBox([row, self.output])
+        self.background = None
+        self.update(**values)
+
+    # ------------------------------------------------------------------ the steps
 
     @classmethod
     def demo(cls):
         """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
         raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
-                                  "(explorer, [kwargs for update, ...]); see "
-                                  "helpers/widgets/base.py")
+                                  "(explorer, [kwargs for update, ...])")
 
-    # ------------------------------------------------------------------ controls
+    def make_controls(self, values):
+        """``{argument name: widget or nested list of widgets}``, showing ``values``."""
+        return {}
+
+    def control_limits(self, values):
+        """``{argument name: (min, max)}`` for ranges that depend on other ``values``."""
+        return {}
+
+    def compute(self, **values):
+        raise NotImplementedError(f"{type(self).__name__} needs compute(...) -> State")
+
+    def draw(self, state):
+        raise NotImplementedError(f"{type(self).__name__} needs draw(state)")
+
+    def fixed_artists(self):
+        """Artists that change only by being replaced: the cached background holds them."""
+        return ()
+
+    # ------------------------------------------------------------------ the sequence
+
+    def update(self, *args, **kwargs):
+        """Compute for these values (``compute``'s arguments), show them, draw; return the result.
+
+        The controls move to the values too, so a control moved afterwards starts there.
+        """
+        bound = inspect.signature(self.compute).bind(*args, **kwargs)
+        bound.apply_defaults()
+        values = {name: self.values.get(name) if value is None else value
+                  for name, value in bound.arguments.items()}
+        state = self.compute(**values)
+        vars(self).update(vars(state))
+        self.values = values
+        with self._holding_controls():
+            for name, (lo, hi) in self.control_limits(values).items():
+                control = self.controls[name]
+                with control.hold_trait_notifications():
+                    control.min, control.max = lo, hi
+            for name, control in self.controls.items():
+                _show(control, values[name])
+        self.draw(state)
+        self._render()
+        return getattr(state, self.RESULT)
 
     def control_values(self):
-        """The keyword arguments of ``update`` as the controls show them now."""
-        return {name: control.value for name, control in self.controls.items()}
-
-    def _set_controls(self, **values):
-        """Move the controls to ``values`` (``update``'s keyword arguments); called held."""
-        for name, value in values.items():
-            show(self.controls[name], value)
-
-    def _observe(self, controls):
-        """Make every widget in ``controls`` call ``update`` with the controls' values."""
-        for control in controls:
-            control.observe(self._on_control, names="value")
+        """``update``'s arguments as the controls show them (ranges from ``control_limits``)."""
+        values = {**self.values, **{name: _read(c) for name, c in self.controls.items()}}
+        for name, (lo, hi) in self.control_limits(values).items():
+            values[name] = min(max(values[name], lo), hi)
+        return values
 
     def _on_control(self, _change):
         if not self._holding:                  # not the echo of update() moving the controls
@@ -119,65 +204,47 @@ class Explorer:
 
     @contextmanager
     def _holding_controls(self):
-        """The one guard: controls moved inside this block do not call ``update``."""
         held, self._holding = self._holding, True
         try:
             yield
         finally:
             self._holding = held
 
-    def _show_values(self, **values):
-        """Show the values of an ``update`` called from code on the controls (no re-update)."""
-        with self._holding_controls():
-            self._set_controls(**values)
-
     # ------------------------------------------------------------------ output
 
-    def _init_output(self, controls):
-        self.output = widgets.Output()
-        self.widget = widgets.VBox([controls, self.output])
+    def png(self):
+        """The figure as it is now, as PNG bytes (opaque; a fast zlib level).
 
-    def _render(self):
-        """Draw ``self.fig`` (``_draw``) and show it in ``self.output`` as a PNG."""
-        self._draw()
+        At the first draw the layout engine places the axes and is then switched off (running
+        it at every update tripled an update's time); titles and axis labels are pinned where
+        it put them. Figures are made with room to spare for changing texts. Later draws take
+        ticks, tick labels and ``fixed_artists()`` from the ``CachedBackground`` unless they
+        changed. Text is drawn unhinted (``FAST_TEXT``), a third faster.
+        """
+        with mpl.rc_context(FAST_TEXT):
+            if self.background is None:
+                FigureCanvasAgg(self.fig)               # attaches itself as self.fig.canvas
+                self.fig.draw_without_rendering()       # constrained layout places the axes
+                self.fig.set_layout_engine(None)
+                for ax in self.fig.axes:
+                    _pin_labels(ax)
+                self.background = CachedBackground(self.fig)
+            self.background.draw(self.fixed_artists())
         width, height = self.fig.canvas.get_width_height()
         rgba = PIL.Image.frombuffer("RGBA", (width, height), self.fig.canvas.buffer_rgba(),
                                     "raw", "RGBA", 0, 1)
         png = io.BytesIO()
-        rgba.convert("RGB").save(png, format="png", compress_level=1)  # opaque; fast zlib level
+        rgba.convert("RGB").save(png, format="png", compress_level=1)
+        return png.getvalue()
+
+    def _render(self):
+        """Show ``png()`` in ``self.output`` (a view without controls is shown as its figure)."""
+        png = self.png()
+        if not self.controls:
+            return
         with self.output:
             clear_output(wait=True)
-            display(Image(png.getvalue()))
-
-    def _draw(self):
-        """Draw ``self.fig`` into its Agg canvas, redrawing only what changed.
-
-        At the first draw the layout engine places the axes and is then switched off
-        (re-running it, and the inline backend's tight bounding box, tripled the time of an
-        update); titles and axis labels are pinned where it put them, which spares
-        matplotlib measuring every tick label to place them at each draw. Figures are made
-        with room to spare for changing titles and tick labels. The figure keeps one Agg
-        canvas, so its renderer and text-size cache are reused, and a ``CachedBackground``:
-        ticks, tick labels and ``_fixed_artists()`` are drawn again only when they change.
-        Text is drawn unhinted (``FAST_TEXT``), a third faster than matplotlib's default.
-        """
-        with mpl.rc_context(FAST_TEXT):
-            if self.background is None:
-                FigureCanvasAgg(self.fig)                   # attaches itself as self.fig.canvas
-                self.fig.draw_without_rendering()           # constrained layout places the axes
-                self.fig.set_layout_engine(None)            # keep those positions: one draw
-                for ax in self.fig.axes:
-                    _pin_labels(ax)
-                self.background = CachedBackground(self.fig)
-            self.background.draw(self._fixed_artists())
-
-    def _fixed_artists(self):
-        """Artists that change only by being replaced: drawn once into the cached background.
-
-        ``CachedBackground`` caches each axes' ticks and labels anyway; an explorer lists
-        here what else stays put between updates (nothing that changes may lie over them).
-        """
-        return ()
+            display(Image(png))
 
     def _ipython_display_(self):
         display(self.widget)

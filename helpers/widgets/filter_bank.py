@@ -8,7 +8,7 @@ from matplotlib.ticker import MaxNLocator
 from helpers.activations import relu
 from helpers.conv import conv1d
 from helpers.plotting import plot_feature_maps
-from helpers.widgets.base import Explorer, show, stable_limit
+from helpers.widgets.base import Explorer, State, stable_limit
 
 
 class FilterBankExplorer(Explorer):
@@ -29,7 +29,8 @@ class FilterBankExplorer(Explorer):
     W : numpy.ndarray, shape (K, C_out)
         The filters of the last update.
     Z, A : numpy.ndarray, shape (L_out, C_out)
-        Pre-activations ``x * W`` and feature maps ``relu(Z)`` of the last update.
+        Pre-activations ``x * W`` and feature maps ``relu(Z)`` of the last update (``update``
+        returns A).
     lines : list of matplotlib.lines.Line2D
         ``lines[j]`` draws ``A[:, j]``.
     image : matplotlib.image.AxesImage
@@ -40,6 +41,8 @@ class FilterBankExplorer(Explorer):
     Introduced in notebook 05.
     """
 
+    RESULT = "A"
+
     def __init__(self, x, W):
         self.x = np.asarray(x, dtype=float)
         W = np.asarray(W, dtype=float)
@@ -49,12 +52,11 @@ class FilterBankExplorer(Explorer):
         if W.shape[0] > len(self.x):
             raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in "
                              f"L={len(self.x)}")
-        self.K, C_out = W.shape
+        self.K = W.shape[0]
         self.fig = Figure(figsize=(8.0, 4.6), dpi=plt.rcParams["figure.dpi"], layout="constrained")
         axes = self.fig.subplots(3, 1, sharex=True, height_ratios=[1.0, 1.2, 0.7])
-        L_out = len(self.x) - self.K + 1
-        _, self.lines, self.image = plot_feature_maps(self.x, np.zeros((L_out, C_out)), self.K,
-                                                      axes=axes)
+        _, self.lines, self.image = plot_feature_maps(
+            self.x, np.zeros((len(self.x) - self.K + 1, W.shape[1])), self.K, axes=axes)
         self.ax_x, self.ax_a, self.ax_s = axes
         for ax in (self.ax_x, self.ax_a):                 # fewer ticks: each costs a redraw
             ax.tick_params(axis="x", bottom=False)
@@ -65,13 +67,7 @@ class FilterBankExplorer(Explorer):
         self.ax_a.get_legend().remove()                   # the stack's row names, coloured,
         for j, label in enumerate(self.ax_s.get_yticklabels()):   # say which line is which
             label.set_color(self.lines[j].get_color())
-        opts = dict(min=-1.0, max=1.0, step=0.1, readout_format=".1f", continuous_update=False,
-                    layout=widgets.Layout(width="210px"))
-        self.sliders = [[widgets.FloatSlider(value=W[k, j], description=f"w{j}[{k}]", **opts)
-                         for k in range(self.K)] for j in range(C_out)]
-        self._observe(s for column in self.sliders for s in column)
-        self._init_output(widgets.HBox([widgets.VBox(column) for column in self.sliders]))
-        self.update(W)
+        super().__init__(W=W)
 
     @classmethod
     def demo(cls):
@@ -80,35 +76,31 @@ class FilterBankExplorer(Explorer):
                       [0.2, 1.0, -1.0]])
         return cls(np.sin(t), W), [dict(W=-W), dict(W=W[:, ::-1])]
 
-    def control_values(self):
-        return dict(W=np.array([[s.value for s in column] for column in self.sliders]).T)
+    def make_controls(self, values):
+        K, C_out = values["W"].shape
+        opts = dict(min=-1.0, max=1.0, step=0.1, readout_format=".1f", continuous_update=False,
+                    layout=widgets.Layout(width="210px"))
+        self.sliders = [[widgets.FloatSlider(value=values["W"][k, j], description=f"w{j}[{k}]",
+                                             **opts) for k in range(K)] for j in range(C_out)]
+        return {"W": [list(row) for row in zip(*self.sliders, strict=True)]}   # W[k][j]
 
-    def _set_controls(self, W):
-        for j, column in enumerate(self.sliders):
-            for k, slider in enumerate(column):
-                show(slider, W[k, j])
-
-    def update(self, W):
-        """Recompute the feature maps for filters W (K, C_out), redraw, and return A.
-
-        The sliders move to W too, so a later slider change starts from these filters.
-        """
+    def compute(self, W):
+        """The feature maps A = relu(x * W) (L_out, C_out) of filters W (K, C_out)."""
         W = np.asarray(W, dtype=float)
         if W.shape != (self.K, len(self.lines)):
             raise ValueError(f"FilterBankExplorer.update: W must have shape (K, C_out) = "
                              f"{(self.K, len(self.lines))}; got {W.shape}")
-        self._show_values(W=W)
-        self.W = W
-        self.Z = conv1d(self.x[:, None], W[:, None, :])    # (L_out, C_out)
-        self.A = relu(self.Z)
+        Z = conv1d(self.x[:, None], W[:, None, :])        # (L_out, C_out)
+        return State(W=W, Z=Z, A=relu(Z))
+
+    def draw(self, state):
+        A = state.A
         for j, line in enumerate(self.lines):
-            line.set_ydata(self.A[:, j])
-        top = max(float(self.A.max()), 1e-12)
+            line.set_ydata(A[:, j])
+        top = max(float(A.max()), 1e-12)
         lim = stable_limit(1.05 * top)                       # moves in steps, not every tick
         self.ax_a.set_ylim(-0.05 * lim, lim)
-        self.image.set_data(self.A.T)
+        self.image.set_data(A.T)
         self.image.set_clim(0.0, top)
-        active = ", ".join(f"{100 * np.mean(self.A[:, j] > 0):.0f} %" for j in range(W.shape[1]))
+        active = ", ".join(f"{100 * np.mean(A[:, j] > 0):.0f} %" for j in range(A.shape[1]))
         self.ax_a.set_title(f"maps > 0 at {active} of positions", fontsize=9)   # short: fast
-        self._render()
-        return self.A

@@ -1,10 +1,10 @@
 """Explorer of notebook 06: the receptive field of a stack of layers."""
 import ipywidgets as widgets
 
-from helpers.plotting import plot_receptive_field, remove_plot
+from helpers.plotting import plot_receptive_field, set_receptive_field
 from helpers.receptive_field import receptive_field_size, trace_receptive_field
 from helpers.style import new_figure
-from helpers.widgets.base import Explorer
+from helpers.widgets.base import Explorer, State
 
 
 class ReceptiveFieldExplorer(Explorer):
@@ -29,51 +29,48 @@ class ReceptiveFieldExplorer(Explorer):
     levels : list of numpy.ndarray
         ``trace_receptive_field(...)``: traced units per level, ``levels[0]`` the input field.
     field : numpy.ndarray of int
-        ``levels[0]``.
-
-    The number of units per level changes with the stride, so an update replaces the drawn
-    artists (``remove_plot``), keeping the axes.
+        ``levels[0]`` (what ``update`` returns).
+    sliders : dict of str to ipywidgets.IntSlider
+        By ``update``'s argument names.
 
     Introduced in notebook 06.
     """
 
+    RESULT = "field"
+
     def __init__(self, L=48, n_layers=2, kernel_size=3, stride=1, dilation=1):
         self.L = int(L)
         self.fig, self.ax = new_figure(1, figsize=(9.0, 3.4))
-        opts = dict(continuous_update=False, layout=widgets.Layout(width="220px"))
-        self.sliders = dict(
-            n_layers=widgets.IntSlider(n_layers, 1, 4, description="layers", **opts),
-            kernel_size=widgets.IntSlider(kernel_size, 1, 7, description="kernel K", **opts),
-            stride=widgets.IntSlider(stride, 1, 3, description="stride s", **opts),
-            dilation=widgets.IntSlider(dilation, 1, 4, description="dilation d", **opts))
-        self.controls = self.sliders                  # update's argument names -> sliders
-        self.plot = None
-        self._observe(self.sliders.values())
-        self._init_output(widgets.HBox(list(self.sliders.values())))
-        self.update(n_layers, kernel_size, stride, dilation)
+        self.plot = plot_receptive_field(self.L, [(kernel_size, stride, dilation)] * n_layers,
+                                         ax=self.ax)
+        super().__init__(n_layers=n_layers, kernel_size=kernel_size, stride=stride,
+                         dilation=dilation)
 
     @classmethod
     def demo(cls):
         return cls(L=48), [dict(n_layers=3, kernel_size=3, stride=2, dilation=1),
                            dict(n_layers=4, kernel_size=5, stride=1, dilation=2)]
 
-    def update(self, n_layers, kernel_size, stride=1, dilation=1):
-        """Redraw for a new stack; return the input positions in the receptive field.
+    def make_controls(self, values):
+        opts = dict(continuous_update=False, layout=widgets.Layout(width="220px"))
+        ranges = dict(n_layers=("layers", 4), kernel_size=("kernel K", 7),
+                      stride=("stride s", 3), dilation=("dilation d", 4))
+        self.sliders = {name: widgets.IntSlider(values[name], 1, hi, description=text, **opts)
+                        for name, (text, hi) in ranges.items()}
+        return self.sliders
 
-        The sliders are moved to the given values too, so a later slider change starts there.
-        """
-        self._show_values(n_layers=n_layers, kernel_size=kernel_size, stride=stride,
-                          dilation=dilation)
-        self.layers = [(int(kernel_size), int(stride), int(dilation))] * int(n_layers)
-        self.r = receptive_field_size(self.layers)
-        self.levels = trace_receptive_field(self.L, self.layers, padding="same")
-        self.field = self.levels[0]
-        if self.plot is not None:                     # redraw in place: no ax.clear()
-            remove_plot(self.plot)
-        self.plot = plot_receptive_field(self.L, self.layers, padding="same", ax=self.ax)
-        span = int(self.field[-1] - self.field[0] + 1) if len(self.field) else 0
-        cut = "" if span == self.r else f", cut to {span} by the edges"
-        self.ax.set_title(f"{n_layers} layer(s), K={kernel_size}, s={stride}, d={dilation}: "
-                          f"receptive field r = {self.r}{cut}")
-        self._render()
-        return self.field
+    def compute(self, n_layers, kernel_size, stride=1, dilation=1):
+        """The stack, its receptive field size r and the traced units of the middle top unit."""
+        layers = [(int(kernel_size), int(stride), int(dilation))] * int(n_layers)
+        levels = trace_receptive_field(self.L, layers, padding="same")
+        return State(layers=layers, r=receptive_field_size(layers), levels=levels,
+                     field=levels[0])
+
+    def draw(self, state):
+        set_receptive_field(self.plot, self.L, state.layers)
+        field = state.field
+        span = int(field[-1] - field[0] + 1) if len(field) else 0
+        cut = "" if span == state.r else f", cut to {span} by the edges"
+        K, s, d = state.layers[0]
+        self.ax.set_title(f"{len(state.layers)} layer(s), K={K}, s={s}, d={d}: "
+                          f"receptive field r = {state.r}{cut}")

@@ -15,7 +15,7 @@ from helpers.plot_windows import (
 )
 from helpers.style import HIGHLIGHT, new_figure
 from helpers.validation import check_int
-from helpers.widgets.base import Explorer
+from helpers.widgets.base import Explorer, State
 
 
 class WindowExplorer(Explorer):
@@ -37,12 +37,15 @@ class WindowExplorer(Explorer):
     products : numpy.ndarray, shape (K,)
         ``x[i:i+K] * w``.
     z, a : float
-        ``products.sum()`` and ``sigma(z)``.
+        ``products.sum()`` and ``sigma(z)`` (``update`` returns a).
     ax : matplotlib.axes.Axes
         Drawn by ``helpers.plot_windows.plot_sliding_window``.
+    slider : ipywidgets.IntSlider
 
     Introduced in notebook 02.
     """
+
+    RESULT = "a"
 
     def __init__(self, x, w, activation="relu"):
         self.x, self.w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
@@ -51,31 +54,29 @@ class WindowExplorer(Explorer):
         self.fig, self.ax = new_figure(1, figsize=(max(5.0, 0.55 * len(self.x) + 2.2), 3.0))
         self.plot = plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn,
                                         fn_name=self.fn_name)
-        self.slider = widgets.IntSlider(value=0, min=0, max=self.L_out - 1,
-                                        description="position i", continuous_update=True)
-        self.controls = dict(i=self.slider)
-        self._observe([self.slider])
-        self._init_output(self.slider)
-        self.update(0)
+        super().__init__(i=0)
 
     @classmethod
     def demo(cls):
         return cls([1, 3, -1, 0, 2, -2, 1], [1, -1, 2]), [{"i": i} for i in range(5)]
 
-    def update(self, i):
-        """Move the window to position i; redraw; return a_i = sigma(x[i:i+K] . w)."""
+    def make_controls(self, values):
+        self.slider = widgets.IntSlider(value=values["i"], min=0, max=self.L_out - 1,
+                                        description="position i", continuous_update=True)
+        return {"i": self.slider}
+
+    def compute(self, i):
+        """The window at position i: its products, z_i and a_i = sigma(z_i)."""
         i = check_int(i, "i (the window position)", "WindowExplorer.update", 0)
         if i >= self.L_out:
             raise ValueError(f"WindowExplorer.update: i must be < L_out = L - K + 1 = "
                              f"{self.L_out}; got {i}")
-        self._show_values(i=i)                  # the slider shows calls from code too
-        self.i = i
-        self.products = self.x[i:i + len(self.w)] * self.w                # (K,)
-        self.z = float(self.products.sum())
-        self.a = float(self.fn(self.z))
-        set_sliding_window(self.plot, self.x, self.w, i, self.fn, self.fn_name)
-        self._render()
-        return self.a
+        products = self.x[i:i + len(self.w)] * self.w                      # (K,)
+        z = float(products.sum())
+        return State(i=i, products=products, z=z, a=float(self.fn(z)))
+
+    def draw(self, state):
+        set_sliding_window(self.plot, self.x, self.w, state.i, self.fn, self.fn_name)
 
 
 class GeometryExplorer(Explorer):
@@ -88,73 +89,64 @@ class GeometryExplorer(Explorer):
     Attributes
     ----------
     L_out, p_left, p_right : int
-        After the last update (L_out is None when the kernel does not fit).
+        After the last update (L_out, which ``update`` returns, is None when the kernel does
+        not fit).
     reads : list of list of int
         ``reads[i]`` = the input positions output i reads; < 0 or >= L means a padded zero.
     error : str or None
         When the kernel is longer than the padded input: why (``GeometryError.reason``).
     controls : dict of ipywidgets
         ``"L"``, ``"K"``, ``"stride"``, ``"dilation"`` (IntSliders) and ``"padding"``
-        (Dropdown: "valid", "same", "full", 1, 2).
+        (Dropdown: "valid", "same", "full", 1, 2; a padding it does not offer, such as
+        (0, 2), leaves it where it was).
 
     Introduced in notebook 03.
     """
 
+    RESULT = "L_out"
     PADDINGS = [("valid", "valid"), ("same", "same"), ("full", "full"), ("1 each side", 1),
                 ("2 each side", 2)]
 
     def __init__(self, L=10, K=3, stride=1, padding="valid", dilation=1):
-        def slider(name, value, lo, hi):
-            return widgets.IntSlider(value=value, min=lo, max=hi, description=name,
-                                     continuous_update=False, layout=widgets.Layout(width="230px"))
-        self.controls = {"L": slider("L", L, 1, 16), "K": slider("K", K, 1, 6),
-                         "stride": slider("stride s", stride, 1, 4),
-                         "dilation": slider("dilation d", dilation, 1, 3),
-                         "padding": widgets.Dropdown(options=self.PADDINGS, value=padding,
-                                                     description="padding",
-                                                     layout=widgets.Layout(width="230px"))}
         self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
         self.plot = plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
-        self._observe(self.controls.values())
-        c = self.controls
-        self._init_output(widgets.HBox([widgets.VBox([c["L"], c["K"], c["padding"]]),
-                                        widgets.VBox([c["stride"], c["dilation"]])]))
-        self.update(L, K, stride, padding, dilation)
+        super().__init__(L=L, K=K, stride=stride, padding=padding, dilation=dilation)
 
     @classmethod
     def demo(cls):
         cases = [(10, 3, 1, "valid", 1), (10, 3, 3, "valid", 1), (11, 4, 2, "same", 1),
                  (8, 3, 1, "full", 2), (12, 2, 3, 1, 3), (6, 6, 1, "valid", 1)]
         keys = ("L", "K", "stride", "padding", "dilation")
-        return cls(), [dict(zip(keys, case)) for case in cases]
+        return cls(), [dict(zip(keys, case, strict=True)) for case in cases]
 
-    def _set_controls(self, **values):
-        """As the base class, but a padding the dropdown does not offer leaves it alone."""
-        if values["padding"] not in dict(self.PADDINGS).values():
-            del values["padding"]
-        super()._set_controls(**values)
+    def make_controls(self, values):
+        layout = widgets.Layout(width="230px")
 
-    def update(self, L, K, stride=1, padding="valid", dilation=1):
-        """Redraw for these arguments; return L_out (None if the kernel does not fit).
+        def slider(name, text, hi):
+            return widgets.IntSlider(value=values[name], min=1, max=hi, description=text,
+                                     continuous_update=False, layout=layout)
+        return {"L": slider("L", "L", 16), "K": slider("K", "K", 6),
+                "padding": widgets.Dropdown(options=self.PADDINGS, value=values["padding"],
+                                            description="padding", layout=layout),
+                "stride": slider("stride", "stride s", 4),
+                "dilation": slider("dilation", "dilation d", 3)}
 
-        The controls move to these values too (a padding the dropdown does not offer, such
-        as (0, 2), leaves the dropdown where it was).
-        """
-        self._show_values(L=L, K=K, stride=stride, padding=padding, dilation=dilation)
+    def compute(self, L, K, stride=1, padding="valid", dilation=1):
+        """The layer's geometry: padding, L_out and what each output reads (or why none)."""
+        layer = dict(L=L, K=K, stride=stride, padding=padding, dilation=dilation)
         try:
             g = geometry(L, K, stride, padding, dilation, "GeometryExplorer.update")
         except GeometryError as err:                    # kernel longer than the padded input
-            self.error, self.L_out, self.reads = err.reason, None, []
-            self.p_left, self.p_right = err.p_left, err.p_right
-            for artist in self.plot[1:]:                # edges, inputs, outputs
-                artist.set_visible(False)
-            self.ax.set_title(textwrap.fill(self.error, 95), fontsize=9, color=HIGHLIGHT)
-        else:
-            self.error, self.p_left, self.p_right, self.L_out = None, g.p_left, g.p_right, g.L_out
-            set_conv_geometry(self.plot, L, K, stride, padding, dilation)
-            for artist in self.plot[1:]:
-                artist.set_visible(True)
+            return State(layer=layer, error=err.reason, L_out=None, reads=[],
+                         p_left=err.p_left, p_right=err.p_right)
+        return State(layer=layer, error=None, L_out=g.L_out, p_left=g.p_left, p_right=g.p_right,
+                     reads=g.positions().tolist())          # reads[i][k] = i s + k d - p_left
+
+    def draw(self, state):
+        for artist in self.plot[1:]:                    # edges, inputs, outputs
+            artist.set_visible(state.error is None)
+        if state.error is None:
+            set_conv_geometry(self.plot, **state.layer)
             self.ax.title.set_color("black")
-            self.reads = g.positions().tolist()         # reads[i][k] = i s + k d - p_left
-        self._render()
-        return self.L_out
+        else:
+            self.ax.set_title(textwrap.fill(state.error, 95), fontsize=9, color=HIGHLIGHT)

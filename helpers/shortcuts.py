@@ -1,0 +1,204 @@
+"""Forbidden shortcuts: make an exercise's shortcut fail while the student's code runs.
+
+:func:`forbid` (a context manager) and :func:`without` (a one-line wrapper) make a call of
+``np.correlate``, ``helpers.matrix.conv_matrix``, ... from the student's code fail with
+:class:`ForbiddenShortcut`::
+
+    with forbid(np.correlate, "np.convolve"):
+        got = sliding_dot(x, w)
+    check_close(got, reference, "sliding_dot(x, w)")
+
+    check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
+
+A runtime guard that the student's code could route around; the checks of the failure
+messages are in ``helpers.checks``.
+"""
+import importlib
+import sys
+
+import numpy as np
+
+__all__ = ["forbid", "without", "ForbiddenShortcut"]
+
+
+def _hint(hint):
+    return f"\n  hint: {hint}" if hint else ""
+
+
+class ForbiddenShortcut(AssertionError):
+    """An exercise's forbidden shortcut was called by the student's code.
+
+    A subclass of ``AssertionError``: nbgrader counts the grade cell as failed.
+    """
+
+
+def _label(obj):
+    """A readable name for a callable: ``np.correlate``, ``helpers.matrix.conv_matrix``."""
+    module = getattr(obj, "__module__", None) or ""
+    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
+    if module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc):
+        for prefix, mod in (("np.", np), ("np.linalg.", np.linalg), ("np.fft.", np.fft)):
+            if getattr(mod, getattr(obj, "__name__", ""), None) is obj:
+                return prefix + obj.__name__
+        return f"{module}.{name}" if module else f"np.{name}"
+    return f"{module}.{name}" if module and module != "__main__" else name
+
+
+def _resolve(target, namespace):
+    """``(object, label)`` of a target given as a callable or a dotted name.
+
+    A dotted name starts with a global of ``namespace`` (``np.correlate`` when numpy was
+    imported as np, ``conv_matrix`` when it was imported by name) or an importable module
+    (``numpy.correlate``, ``helpers.matrix.conv_matrix``).
+    """
+    if not isinstance(target, str):
+        if not callable(target):
+            raise TypeError(f"forbid: each target must be a callable or a dotted name like "
+                            f"'np.correlate'; got {type(target).__name__} {target!r}")
+        return target, _label(target)
+    parts = target.split(".")
+    if parts[0] in namespace:
+        obj, rest = namespace[parts[0]], parts[1:]
+    else:
+        for i in range(len(parts), 0, -1):
+            try:
+                obj = importlib.import_module(".".join(parts[:i]))
+            except ImportError:
+                continue
+            rest = parts[i:]
+            break
+        else:
+            raise NameError(f"forbid: cannot find {target!r}: neither a name in the caller's "
+                            f"namespace nor an importable module")
+    for part in rest:
+        try:
+            obj = getattr(obj, part)
+        except AttributeError:
+            raise NameError(f"forbid: cannot find {target!r} (no attribute {part!r})") from None
+    if not callable(obj):
+        raise TypeError(f"forbid: {target!r} is not a callable but {type(obj).__name__}")
+    return obj, target
+
+
+def _user_namespaces(extra=()):
+    """Namespaces whose code counts as the student's: ``__main__`` and IPython's user_ns."""
+    spaces = [ns for ns in extra if isinstance(ns, dict)]
+    main = sys.modules.get("__main__")
+    if main is not None and isinstance(getattr(main, "__dict__", None), dict):
+        spaces.append(main.__dict__)
+    ipython = sys.modules.get("IPython")
+    get_ipython = getattr(ipython, "get_ipython", None) if ipython else None
+    shell = get_ipython() if get_ipython else None
+    if shell is not None and isinstance(getattr(shell, "user_ns", None), dict):
+        spaces.append(shell.user_ns)
+    unique = {}
+    for ns in spaces:
+        unique[id(ns)] = ns
+    return list(unique.values())
+
+
+class forbid:
+    """Make calls of the given callables from the student's code fail, inside a ``with`` block.
+
+    ``forbid(np.correlate, "np.convolve", "helpers.matrix.conv_matrix", hint="...")``: each
+    target is a callable or a dotted name (looked up in ``namespace``, by default the
+    caller's globals). Inside the block, every binding of each target —
+    the attributes of every imported module (numpy, its submodules, helpers.*, ...) and the
+    global names of the caller's namespace, ``__main__`` and IPython's user namespace (a
+    student's ``import numpy as np`` or ``from helpers.conv import correlate1d``) — is
+    replaced by a stand-in that raises :class:`ForbiddenShortcut` ("this exercise asks you
+    to write it without np.correlate") when called from the student's code (code whose
+    globals are one of those namespaces). Library code (numpy calling itself, a helper that
+    uses numpy inside) and the code of the ``with`` block itself (a grade cell computing
+    its reference with the forbidden function) still get the real function: only the
+    shortcut the student's own functions take is refused. On leaving the block — also
+    through an exception — every binding is restored.
+
+    Not covered: methods of arrays (``x.dot``), the ``@`` operator, and a reference a
+    student stored before the block inside a container or a default argument.
+    """
+
+    def __init__(self, *targets, hint="", namespace=None):
+        if not targets:
+            raise TypeError("forbid: name at least one callable, e.g. forbid(np.correlate)")
+        caller = sys._getframe(1).f_globals if namespace is None else namespace
+        self._namespaces = _user_namespaces([caller])
+        self._targets = [_resolve(t, caller) for t in targets]
+        self.hint = hint
+        self._saved = []
+        self._owner = None
+
+    def _stand_in(self, original, label):
+        user = {id(ns) for ns in self._namespaces}
+        hint = self.hint
+        guard = self
+
+        def forbidden(*args, **kwargs):
+            caller = sys._getframe(1)
+            if caller is guard._owner or id(caller.f_globals) not in user:
+                # the grade cell's own reference call, or numpy / a helper using it inside
+                return original(*args, **kwargs)
+            raise ForbiddenShortcut(f"this exercise asks you to write it without {label} "
+                                    f"(your code called {label})" + _hint(hint))
+
+        forbidden.__name__ = getattr(original, "__name__", "forbidden")
+        forbidden.__doc__ = f"Forbidden in this exercise: {label}."
+        forbidden.__wrapped_forbidden__ = original
+        return forbidden
+
+    def __enter__(self):
+        self._owner = sys._getframe(1)        # the grade cell itself may call the real one
+        swaps = {}
+        for obj, label in self._targets:
+            if id(obj) not in swaps:
+                swaps[id(obj)] = (obj, self._stand_in(obj, label))
+        places = [vars(m) for m in list(sys.modules.values())
+                  if isinstance(getattr(m, "__dict__", None), dict)] + self._namespaces
+        seen = set()
+        try:
+            for space in places:
+                if id(space) in seen:
+                    continue
+                seen.add(id(space))
+                for key, value in list(space.items()):
+                    swap = swaps.get(id(value))
+                    if swap is not None and swap[0] is value:
+                        self._saved.append((space, key, value))
+                        space[key] = swap[1]
+        except BaseException:
+            self._restore()
+            raise
+        return self
+
+    def _restore(self):
+        while self._saved:
+            space, key, value = self._saved.pop()
+            space[key] = value
+
+    def __exit__(self, *exc):
+        self._restore()
+        self._owner = None
+        return False
+
+
+def without(*targets, hint=""):
+    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`.
+
+    For a one-line grade cell where the expected value is computed with the forbidden
+    function itself, outside the block::
+
+        check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "...")
+    """
+    caller = sys._getframe(1).f_globals
+
+    def wrap(fn):
+        def call(*args, **kwargs):
+            guard = forbid(*targets, hint=hint, namespace=caller)
+            student = getattr(fn, "__globals__", None)        # where the student's fn lives
+            if isinstance(student, dict) and all(ns is not student for ns in guard._namespaces):
+                guard._namespaces.append(student)
+            with guard:
+                return fn(*args, **kwargs)
+        call.__name__ = getattr(fn, "__name__", "call")
+        return call
+    return wrap
