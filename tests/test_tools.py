@@ -11,9 +11,7 @@ import pytest
 import coursework
 import navigation
 from marker_blocks import block, has_block, markers, replace_block
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from project_paths import ROOT, TOOLS
 
 # --- marker_blocks -------------------------------------------------------------------------
 
@@ -64,7 +62,7 @@ def shorten_in_a_subprocess(cases, timeout=60):
     """``[_shorten(text, limit) for text, limit in cases]``, computed in a child process."""
     code = ("import json, sys\nfrom coursework import _shorten\n"
             "print(json.dumps([_shorten(t, n) for t, n in json.load(sys.stdin)]))")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "tools"),
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TOOLS),
                                                        os.environ.get("PYTHONPATH", "")]))
     try:
         done = subprocess.run([sys.executable, "-c", code], input=json.dumps(cases), env=env,

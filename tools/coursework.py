@@ -33,16 +33,15 @@ from pathlib import Path
 import nbformat
 
 from marker_blocks import has_block, replace_block
+from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-COURSE = ROOT / "build" / "course"
+COURSE = BUILD / "course"
 TABLE = "exercises"            # the block <!-- exercises:start --> ... <!-- exercises:end -->
 
 
 def assignments(folder=NOTEBOOKS):
     """Notebooks that hold exercises (nbgrader cells), as paths."""
-    return [p for p in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")) if exercises(p)]
+    return [p for p in notebook_paths(folder) if exercises(p)]
 
 
 PROMPT = re.compile(r"\*\*Exercise (\d+) \((\d+) points?(, written)?\)\.\*\*\s*(.*)", re.S)
@@ -227,7 +226,7 @@ environment.
 """
 
 
-def release(out=ROOT / "release", course=COURSE, folder=NOTEBOOKS):
+def release(out=RELEASE, course=COURSE, folder=NOTEBOOKS):
     """Write the student release to ``out``; return the paths of its notebooks.
 
     ``out`` is emptied first (it must be empty or an earlier release). It receives the
@@ -337,7 +336,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("release", help="write the student version of every notebook")
-    r.add_argument("--out", default=str(ROOT / "release"))
+    r.add_argument("--out", default=str(RELEASE))
     r.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
     g = sub.add_parser("autograde", help="grade filled-in notebooks")
     g.add_argument("folder", nargs="?", default=str(NOTEBOOKS))
