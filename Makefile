@@ -88,7 +88,7 @@ test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
 	$(LINT) || status=1; \
 	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(DEV_BIN)/python -m pytest tests/browser || status=1; \
-	$(INSTRUCTOR_BIN)/python book/build.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
+	$(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
 	exit $$status
 
 lint: $(DEV)
@@ -108,7 +108,7 @@ $(SITE): $(INSTRUCTOR) pyproject.toml
 	touch $@
 
 book: $(SITE)
-	$(INSTRUCTOR_BIN)/python book/build.py
+	$(INSTRUCTOR_BIN)/python tools/build_book.py
 
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
 test-site: book $(DEV)

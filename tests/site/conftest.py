@@ -16,7 +16,7 @@ import threading
 
 import pytest
 
-from project_paths import BOOK, ROOT, SITE, notebook_paths
+from project_paths import BOOK, ROOT, SITE, TOOLS, notebook_paths
 from support.labserver import banner, browser_required, chromium_session
 from support.site import PAGES, SCREENSHOTS, site_unavailable, unavailable_or_fail
 from support.venvs import site_python
@@ -43,20 +43,20 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def _fresh():
-    """The built site is newer than every notebook and every file of book/."""
+    """The built site is newer than every notebook, every file of book/ and its build script."""
     stamp = SITE / "index.html"
     if not stamp.exists():
         return False
-    sources = [*notebook_paths(), *BOOK.glob("*.py")]
+    sources = [*notebook_paths(), *BOOK.glob("*.py"), TOOLS / "build_book.py"]
     return all(stamp.stat().st_mtime >= src.stat().st_mtime for src in sources)
 
 
 @pytest.fixture(scope="session")
 def site():
-    """build/book/html, rebuilt (book/build.py, as make book does) unless already fresh."""
+    """build/book/html, rebuilt (tools/build_book.py, as make book does) unless already fresh."""
     unavailable_or_fail()
     if not _fresh():
-        subprocess.run([site_python(), str(BOOK / "build.py")], check=True, cwd=ROOT)
+        subprocess.run([site_python(), str(TOOLS / "build_book.py")], check=True, cwd=ROOT)
     return SITE
 
 
