@@ -1,12 +1,17 @@
-"""A plain (non-editable) install of the project ships GunPoint and finds it from anywhere.
+"""The wheel carries every module of helpers/ and GunPoint (from data/, as package data), and a
+plain (non-editable) install of it finds the data from anywhere.
 
 The wheel is built as ``make student`` builds it (tools/coursework.py, offline with this
 environment's setuptools) and installed into a fresh venv (tests/support/wheel_venv.py).
 """
 import json
+import zipfile
 from pathlib import Path
 
+import pytest
+
 import coursework
+from project_paths import DATA, ROOT
 from support.wheel_venv import install_in_fresh_venv, run
 
 CHECK = """
@@ -19,8 +24,23 @@ print(json.dumps(dict(helpers=helpers.__file__, data=str(DATA_DIR), train=X_tr.s
 """
 
 
-def test_a_non_editable_install_loads_gunpoint_from_another_folder(tmp_path):
-    wheel = coursework.build_wheel(tmp_path / "dist")
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    return coursework.build_wheel(tmp_path_factory.mktemp("dist"))
+
+
+def test_the_wheel_holds_every_module_of_helpers_and_the_data(wheel):
+    # pyproject.toml lists the packages by hand (data/ is mapped into one): none may be missed
+    with zipfile.ZipFile(wheel) as zf:
+        names = {n for n in zf.namelist() if not n.split("/")[0].endswith(".dist-info")}
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "helpers").rglob("*.py")}
+    data = {f"helpers/datasets/{p.name}" for p in DATA.iterdir() if p.is_file()}
+    expected = modules | data
+    assert names == expected, (f"missing from the wheel: {sorted(expected - names)}; "
+                               f"not expected in it: {sorted(names - expected)}")
+
+
+def test_a_non_editable_install_loads_gunpoint_from_another_folder(wheel, tmp_path):
     python, site = install_in_fresh_venv(wheel, tmp_path / "fresh-venv")
     elsewhere = tmp_path / "elsewhere"                 # not the repository, not the venv
     elsewhere.mkdir()

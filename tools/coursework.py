@@ -132,7 +132,7 @@ def _check(result, what):
         raise SystemExit(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
 
 
-PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers"]   # what the wheel build reads
+PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers", "data"]   # what the build reads
 RELEASE_TITLE = "# Student release: 1-D convolution as matrix multiplication"
 
 
