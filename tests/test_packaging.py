@@ -1,5 +1,5 @@
-"""The wheel carries every module of helpers/ and GunPoint (from data/, as package data), and a
-plain (non-editable) install of it finds the data from anywhere.
+"""The wheel carries every module of helpers/ and GunPoint (from data/, as package data); a plain
+install of it and an editable install of the source both find the data from anywhere.
 
 The wheel is built as ``make student`` builds it (tools/coursework.py, offline with this
 environment's setuptools) and installed into a fresh venv (tests/support/wheel_venv.py).
@@ -40,11 +40,23 @@ def test_the_wheel_holds_every_module_of_helpers_and_the_data(wheel):
                                f"not expected in it: {sorted(names - expected)}")
 
 
-def test_a_non_editable_install_loads_gunpoint_from_another_folder(wheel, tmp_path):
-    python, site = install_in_fresh_venv(wheel, tmp_path / "fresh-venv")
-    elsewhere = tmp_path / "elsewhere"                 # not the repository, not the venv
+def load_elsewhere(python, tmp_path):
+    """What CHECK prints when run by ``python`` in a folder outside the repository and venv."""
+    elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
     got = json.loads(run(python, "-c", CHECK, cwd=elsewhere))
-    assert Path(got["helpers"]).is_relative_to(site), got
-    assert Path(got["data"]) == site / "helpers" / "datasets", got
     assert got["train"] == [50, 150] and got["test"] == [150, 150] and got["classes"] == [0, 1]
+    return Path(got["helpers"]), Path(got["data"])
+
+
+def test_a_non_editable_install_loads_gunpoint_from_another_folder(wheel, tmp_path):
+    python, site = install_in_fresh_venv(wheel, tmp_path / "fresh-venv")
+    helpers, data = load_elsewhere(python, tmp_path)
+    assert helpers.is_relative_to(site) and data == site / "helpers" / "datasets"
+
+
+def test_an_editable_install_loads_gunpoint_from_data(tmp_path):
+    src = coursework.copy_project(tmp_path / "src")   # (an editable build writes egg-info)
+    python, _ = install_in_fresh_venv(src, tmp_path / "fresh-venv", editable=True)
+    helpers, data = load_elsewhere(python, tmp_path)
+    assert helpers == src / "helpers" / "__init__.py" and data == src / "data"

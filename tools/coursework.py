@@ -136,6 +136,19 @@ PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers", "data"]   # what
 RELEASE_TITLE = "# Student release: 1-D convolution as matrix multiplication"
 
 
+def copy_project(src):
+    """Copy the files a build of the package reads into the new folder ``src``; return it."""
+    src = Path(src)
+    src.mkdir(parents=True)
+    for name in PROJECT:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, src / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(ROOT / name, src / name)
+    return src
+
+
 def build_wheel(out):
     """Build the ``helpers`` wheel (package data: GunPoint; no notebooks) into ``out``.
 
@@ -146,14 +159,7 @@ def build_wheel(out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "src"
-        src.mkdir()
-        for name in PROJECT:
-            if (ROOT / name).is_dir():
-                shutil.copytree(ROOT / name, src / name,
-                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-            else:
-                shutil.copy(ROOT / name, src / name)
+        src = copy_project(Path(tmp) / "src")
         cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
                "--wheel-dir", str(out), str(src)]
         if _has_setuptools(77):

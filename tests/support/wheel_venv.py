@@ -1,7 +1,7 @@
-"""A wheel of the project installed into a fresh venv, fast and offline (tests/test_packaging.py,
-tests/test_release.py).
+"""The project installed into a fresh venv, fast and offline (tests/test_packaging.py,
+tests/test_release.py): a wheel, or an editable install of a copy of the source.
 
-The wheel goes in with ``--no-deps``; its dependencies (numpy, ipykernel, ...) are borrowed from
+It goes in with ``--no-deps``; its dependencies (numpy, ipykernel, ...) are borrowed from
 this environment through a ``.pth`` line, which comes after the fresh venv's own site-packages,
 so ``helpers`` must come from the fresh install (this environment's editable ``helpers``, if any,
 stays inactive: the ``.pth`` files of a folder named in a ``.pth`` line are not run).
@@ -27,18 +27,20 @@ def run(*cmd, **kw):
     return done.stdout
 
 
-def install_in_fresh_venv(wheel, venv):
-    """Create the venv ``venv`` and install ``wheel`` into it.
+def install_in_fresh_venv(target, venv, editable=False):
+    """Create the venv ``venv`` and install ``target`` (a wheel; with ``editable``, a source
+    folder, built offline with this environment's setuptools) into it without dependencies.
 
     Returns (its python, its site-packages).
     """
     run(sys.executable, "-m", "venv", "--without-pip", venv)
     python = Path(venv) / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-        "--quiet", wheel)
     site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
                 .strip())
     here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
             str(Path(numpy.__file__).parent.parent)}
     (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
+    how = ["--no-build-isolation", "-e"] if editable else []
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
+        "--quiet", *how, target)
     return python, site
