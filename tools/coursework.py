@@ -32,6 +32,7 @@ from pathlib import Path
 
 import nbformat
 
+import generated
 from marker_blocks import has_block, replace_block
 from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
 
@@ -373,11 +374,7 @@ def main(argv=None):
             stale = stale_tables(write=not args.check)
         except ValueError as err:                    # README.md lost its markers
             raise SystemExit(str(err)) from None
-        if args.check and stale:
-            print(f"stale exercise table in {', '.join(stale)}: run `make nav` "
-                  f"(or python tools/coursework.py table)", file=sys.stderr)
-            return 1
-        print(("updated: " + ", ".join(stale)) if stale else "exercise tables up to date")
+        return generated.report(stale, args.check, "exercise tables", "nav")
     return 0
 
 

@@ -11,12 +11,12 @@ notebook's H1. Run after adding, renaming or retitling a notebook:
 
 Idea from jakevdp/PythonDataScienceHandbook (tools/add_navigation.py).
 """
-import argparse
 import re
 import sys
 
 import nbformat
 
+import generated
 from marker_blocks import has_block, markers, replace_block
 from project_paths import NOTEBOOKS, notebook_paths
 
@@ -93,15 +93,7 @@ def stale(folder=NOTEBOOKS, write=False):
 
 
 def main(argv=None):
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--check", action="store_true", help="report stale notebooks, write nothing")
-    args = ap.parse_args(argv)
-    names = stale(write=not args.check)
-    if args.check and names:
-        print("stale navigation in: " + ", ".join(names) + "\nrun: make nav", file=sys.stderr)
-        return 1
-    print(("updated: " + ", ".join(names)) if names else "navigation up to date")
-    return 0
+    return generated.main(argv, __doc__, stale, "navigation", "nav")
 
 
 if __name__ == "__main__":
