@@ -31,6 +31,7 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 from sphinx.transforms import SphinxTransform
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -48,8 +49,6 @@ def _toctree_cell(chapters):
 
 def student_version(nb):
     """The notebook without solutions and hidden tests, by nbgrader's preprocessors."""
-    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
-
     nb, resources = ClearSolutions().preprocess(nb, {})
     nb, _ = ClearHiddenTests().preprocess(nb, resources)
     for cell in nb.cells:
