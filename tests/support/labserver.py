@@ -131,7 +131,7 @@ class LabServer:
     """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root.
 
     The notebooks are copied (so running them in the browser can never touch the
-    repository's files, even while others edit them); helpers/ (with its data) is linked
+    repository's files, even while others edit them); helpers/ is linked
     beside them, so a notebook sees the same layout as under ``make lab``.
     """
 
