@@ -38,7 +38,7 @@ NO_BROWSER := --ignore=tests/browser --ignore=tests/site
 LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks
 
 .PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
-        autograde test-min venvs clean help
+        autograde test-min requirements venvs clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
@@ -52,16 +52,15 @@ help:
 	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
 	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
 	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
+	@echo "make requirements  write requirements.txt and environment.yml from pyproject.toml"
 	@echo "make venvs    create .venv (reader), .venv-dev (tests) and .venv-instructor (nbgrader)"
 
 # Dependencies are declared once, in pyproject.toml: the package's own plus the extras
 # reader (JupyterLab, nbval, pytest), dev (tests, lint, CI) and instructor (nbgrader).
-# A .venv from before the split (dev and instructor extras installed into it) is rebuilt.
 .uv/bin/uv:
 	$(PYTHON) -m pip install --quiet --quiet --disable-pip-version-check --target .uv "uv>=0.9"
 
 $(READER): pyproject.toml | $(UV)
-	if [ -e $(VENV)/.dev-installed ]; then rm -rf $(VENV); fi
 	$(UV_VENV) $(VENV)
 	$(UV_PIP) $(BIN)/python -e ".[reader]"
 	$(BIN)/python -c "import matplotlib.pyplot"   # build matplotlib's font cache now, not in a notebook
@@ -96,7 +95,7 @@ test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
 	$(LINT) || status=1; \
 	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	$(DEV_BIN)/python -m pytest tests/browser || status=1; \
-	$(INSTRUCTOR_BIN)/python book/build.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
+	$(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
 	exit $$status
 
 lint: $(DEV)
@@ -116,7 +115,7 @@ $(SITE): $(INSTRUCTOR) pyproject.toml
 	touch $@
 
 book: $(SITE)
-	$(INSTRUCTOR_BIN)/python book/build.py
+	$(INSTRUCTOR_BIN)/python tools/build_book.py
 
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
 test-site: book $(DEV)
@@ -146,21 +145,22 @@ SUBMISSION ?= notebooks
 autograde: $(INSTRUCTOR)
 	$(INSTRUCTOR_BIN)/python tools/coursework.py autograde $(SUBMISSION)
 
-# The lower bounds are tested, not guessed: install exactly those of requirements.txt (= the
-# dependencies + reader extra of pyproject.toml; tests/test_environment.py checks), with the
-# test extras (not the instructor ones: nbgrader needs a newer JupyterLab; its tests are skipped).
+# The lower bounds are tested, not guessed: the reader's requirements pinned to exactly their lower
+# bounds (requirements.txt, generated from pyproject.toml), with the dev extra's test tools (not
+# the instructor's: nbgrader needs a newer JupyterLab; its tests are skipped).
 test-min:
 	rm -rf .venv-min && $(PYTHON) -m venv .venv-min
 	sed -E 's/>=/==/' requirements.txt > .venv-min/requirements-min.txt
-	grep -vE '^(-r|nbgrader|playwright)' requirements-dev.txt > .venv-min/requirements-test.txt
-	.venv-min/bin/python -m pip install --quiet -r .venv-min/requirements-min.txt \
-	    -r .venv-min/requirements-test.txt -c .venv-min/requirements-min.txt
-	.venv-min/bin/python -m pip install --quiet --no-deps -e .
+	.venv-min/bin/python -m pip install --quiet -e ".[reader,dev]" -c .venv-min/requirements-min.txt
 	.venv-min/bin/python -c "import matplotlib.pyplot"
 	.venv-min/bin/python -m pip list 2>/dev/null | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|nbval|pytest) '
 	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) \
 	    --ignore=tests/test_coursework.py --ignore=tests/test_release.py \
 	    --ignore=tests/test_reader_env.py
+
+# requirements.txt and environment.yml are generated from pyproject.toml (a test fails when stale)
+requirements: $(DEV)
+	$(DEV_BIN)/python tools/requirements.py
 
 clean:
 	rm -rf $(VENV) $(DEV_VENV) $(INSTRUCTOR_VENV) .venv-min .uv .pytest_cache .hypothesis build release

@@ -4,17 +4,18 @@ Built with Sphinx + myst-nb + sphinx-book-theme from the notebooks' stored outpu
 re-executed) and fully offline: MathJax is copied into the site by sphinx-mathjax-offline, the
 theme's assets are its own files, and ipywidgets' CDN scripts are switched off.
 
-    sphinx-build -c book notebooks build/book/html      (what ``make book`` runs)
+    sphinx-build -c book notebooks build/book/html      (tools/build_book.py: make book)
 
 The source folder is notebooks/ itself; this folder holds only the configuration and
 ``site_notebooks.py``, the small extension that adds the page order, the widget notes and the
-collapsed cells (see its docstring).
+collapsed cells (see its docstring). Sphinx imports extensions by name and has no setting for
+where a project's own one lives; its documented way is this file putting its folder on sys.path
+(Sphinx runs this file from wherever sphinx-build was started, never from book/).
 """
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 project = "Convolution in place of matrix multiplication (1-D)"
 author = "the notebook series' authors"

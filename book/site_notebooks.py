@@ -1,8 +1,8 @@
 """A small Sphinx extension that turns notebooks/ into the website, without editing a notebook.
 
-* **Page order.** The landing page 00-index gets a hidden toctree of every other
-  ``NN-*.ipynb`` in name order (the sidebar, previous/next links); a new notebook joins by
-  its name alone, as it does in tools/navigation.py.
+* **Page order.** The landing page 00-index gets a hidden toctree of every other page Sphinx
+  found in notebooks/, in name order (the sidebar, previous/next links); a new notebook
+  joins by its name alone, as it does in tools/navigation.py.
 * **Collapsed cells.** A code cell collapsed in JupyterLab (``jupyter.source_hidden``) gets
   myst-nb's ``hide-input`` tag, so on the site it is a closed "Show code cell source" too.
 * **Exercises.** notebooks/ is the instructor version; the site shows the student version,
@@ -31,20 +31,15 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 from sphinx.transforms import SphinxTransform
 
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
-NOTEBOOK_NAME = re.compile(r"\d\d-[a-z0-9-]+\.ipynb")
 WIDGET_NOTE = ("Interactive in JupyterLab: run this notebook to move the sliders and watch "
                "the figure follow them (a static page cannot run Python, so the widget is "
                "not drawn here).")
 PROGRESS_NOTE = ("In JupyterLab a progress bar shows here while the cell runs; the results "
                  "below are the ones stored when the notebook was last run.")
-
-
-def _chapters(srcdir, root_doc):
-    return [p.stem for p in sorted(Path(srcdir).glob("*.ipynb"))
-            if NOTEBOOK_NAME.fullmatch(p.name) and p.stem != root_doc]
 
 
 def _toctree_cell(chapters):
@@ -54,8 +49,6 @@ def _toctree_cell(chapters):
 
 def student_version(nb):
     """The notebook without solutions and hidden tests, by nbgrader's preprocessors."""
-    from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
-
     nb, resources = ClearSolutions().preprocess(nb, {})
     nb, _ = ClearHiddenTests().preprocess(nb, resources)
     for cell in nb.cells:
@@ -78,7 +71,7 @@ def edit_notebook_source(app, docname, source):
             if "hide-input" not in tags:
                 tags.append("hide-input")
     if docname == app.config.root_doc:
-        nb.cells.append(_toctree_cell(_chapters(app.srcdir, docname)))
+        nb.cells.append(_toctree_cell(sorted(app.env.found_docs - {docname})))
     source[0] = nbformat.writes(nb)
 
 

@@ -1,8 +1,8 @@
 """The UCR GunPoint data set (train 50, test 150 series of length 150, two classes).
 
-Read from the ``.ts`` files shipped as package data in ``helpers/datasets/`` with numpy alone
-(no pickle, no network), after checking their sha256 sums; see ``helpers/datasets/README.md``
-for provenance.
+Read from the ``.ts`` files in the repository's ``data/`` folder with numpy alone (no pickle, no
+network), after checking their sha256 sums; see ``data/README.md`` for provenance. The wheel
+carries them as package data, ``helpers/datasets/`` (pyproject.toml maps it to ``data/``).
 """
 import hashlib
 from importlib.resources import files
@@ -12,9 +12,17 @@ import numpy as np
 
 __all__ = ["DATA_DIR", "CLASS_NAMES", "SHA256", "load_gunpoint", "read_ts"]
 
-# Package data, found with importlib.resources (not from the cwd, nor from the repository's
-# layout), so a plain `pip install .` finds it too; a Traversable (a Path for a normal install).
-DATA_DIR = files("helpers.datasets")
+
+def _data_dir():
+    """helpers/datasets/ of a wheel install, else data/ beside helpers/ (a clone, editable or
+    on sys.path); never the working directory."""
+    packaged = files("helpers") / "datasets"
+    if (packaged / "README.md").is_file():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "data"
+
+
+DATA_DIR = _data_dir()
 CLASS_NAMES = ("Gun-Draw", "Point")                           # archive labels 1 and 2
 SHA256 = {
     "GunPoint_TRAIN.ts": "f842401779fd9800d247d8b33121a1a4643710a19b24917dbdd9a060ca8630d5",
@@ -71,12 +79,12 @@ def _parse_ts(text, name):
     return np.stack(rows), np.array(labels)
 
 
-_RESTORE = ("restore it with `git checkout -- helpers/datasets/{name}` in a clone, or reinstall "
-            "the package (see helpers/datasets/README.md)")
+_RESTORE = ("restore it with `git checkout -- data/{name}` in a clone, or reinstall the "
+            "package (see data/README.md)")
 
 
 def _verified_text(name, data_dir=None):
-    """The text of ``name`` from ``data_dir`` (default: the package data), sha256-checked."""
+    """The text of ``name`` from ``data_dir`` (default: ``DATA_DIR``), sha256-checked."""
     folder = DATA_DIR if data_dir is None else Path(data_dir)
     path = folder / name
     if not path.is_file():
@@ -100,7 +108,8 @@ def load_gunpoint(split="train", data_dir=None):
         50 training or 150 test series.
     data_dir : str or Path, optional
         Folder holding ``GunPoint_TRAIN.ts`` and ``GunPoint_TEST.ts`` (checked against the
-        same sha256 sums); default: the package data in ``helpers/datasets/``.
+        same sha256 sums); default: ``DATA_DIR``, the repository's ``data/`` (in a wheel:
+        ``helpers/datasets/``).
 
     Returns
     -------

@@ -7,33 +7,24 @@ Covers every notebook in notebooks/ that has nbgrader exercises, including ones 
 """
 import json
 from contextlib import contextmanager
-from pathlib import Path
 
 import nbformat
 import pytest
 from jupyter_client.manager import start_new_kernel
 
 import coursework
-import venvs
 from coursework_mistakes import MISTAKES, VARIANTS
+from project_paths import BUILD, NOTEBOOKS, notebook_paths
+from support import venvs
+from support.exercises import nbgrader_meta, run
 
-ROOT = Path(__file__).resolve().parent.parent
-REPORT = ROOT / "build" / "coursework"            # git-ignored: which checks catch what
+REPORT = BUILD / "coursework"                     # git-ignored: which checks catch what
 # Each code exercise needs at least this many wrong (and right) answers in
 # tests/coursework_mistakes/NN.py; issue 15 item 5 asks for 3 and 2 once every notebook has them.
 MIN_WRONG, MIN_RIGHT = 3, 2
 
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
-
-
-def nbgrader_meta(cell):
-    return cell.metadata.get("nbgrader", {})
-
-
-def is_exercise(cell):
-    meta = nbgrader_meta(cell)
-    return bool(meta.get("solution") or meta.get("grade"))
 
 
 @contextmanager
@@ -43,7 +34,7 @@ def kernel():
     (nbclient's asyncio client occasionally misses a reply and sits out its whole timeout
     before noticing it; the blocking client polls synchronously and does not.)
     """
-    km, kc = start_new_kernel(kernel_name="python3", cwd=str(ROOT / "notebooks"))
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS))
     try:
         yield kc
     finally:
@@ -51,41 +42,9 @@ def kernel():
         km.shutdown_kernel(now=True)
 
 
-def run(kc, source):
-    """Execute ``source``; return None, or ``(ename, evalue)`` if it raised."""
-    content = kc.execute_interactive(source, timeout=600, output_hook=lambda msg: None)["content"]
-    return None if content["status"] == "ok" else (content["ename"], content["evalue"])
-
-
-def region_lines(source, begin, end):
-    """Substantive lines between the markers (the text a release must not contain)."""
-    out, inside = [], False
-    for line in source.splitlines():
-        if begin in line:
-            inside = True
-        elif end in line:
-            inside = False
-        elif inside and len(line.strip()) > 12 and not line.strip().startswith("#"):
-            out.append(line.strip())
-    return out
-
-
-def outside_regions(source, *markers):
-    """The stripped lines outside every (begin, end) marker pair: what the student sees anyway."""
-    out, inside = [], None
-    for line in source.splitlines():
-        if inside is None:
-            inside = next((end for begin, end in markers if begin in line), None)
-            if inside is None:
-                out.append(line.strip())
-        elif inside in line:
-            inside = None
-    return out
-
-
 def test_every_notebook_after_the_index_has_exercises():
-    notebooks = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    assert [p.name for p in PATHS] == [p.name for p in notebooks if not p.name.startswith("00")]
+    assert [p.name for p in PATHS] == [p.name for p in notebook_paths()
+                                       if not p.name.startswith("00")]
 
 
 def test_exercise_tables_in_index_and_readme_are_up_to_date():
@@ -103,7 +62,7 @@ def test_each_exercise_states_the_points_its_grade_cell_gives(path):
 
 
 def test_instructor_version_earns_full_points(tmp_path):
-    scores = json.loads(venvs.coursework("autograde", ROOT / "notebooks", "--json",
+    scores = json.loads(venvs.coursework("autograde", NOTEBOOKS, "--json",
                                          "--course", tmp_path / "course"))
     assert sorted(scores) == [p.name for p in PATHS]
     for name, (score, best, written) in scores.items():

@@ -29,9 +29,9 @@ def test_loading_does_not_depend_on_the_working_directory(tmp_path, monkeypatch)
     assert load_gunpoint("test")[0].shape == (150, 150)
 
 
-def test_the_data_is_package_data_with_its_readme():
-    package = Path(helpers.__file__).parent
-    assert Path(str(DATA_DIR)) == package / "datasets"
+def test_a_clone_reads_data_beside_helpers_with_its_readme():
+    # (a wheel install reads its package data: tests/test_packaging.py)
+    assert Path(str(DATA_DIR)) == Path(helpers.__file__).parent.parent / "data"
     readme = (DATA_DIR / "README.md").read_text(encoding="utf-8")
     for name, digest in SHA256.items():                      # the README states the same sums
         assert (DATA_DIR / name).is_file() and f"`{name}`" in readme and digest in readme
@@ -55,7 +55,7 @@ def test_data_dir_reads_the_files_from_another_folder(copy_of_data):
 def test_missing_file_says_how_to_restore_it(copy_of_data):
     (copy_of_data / "GunPoint_TEST.ts").unlink()
     with pytest.raises(FileNotFoundError, match=r"GunPoint_TEST.ts is missing from .*"
-                       r"git checkout -- helpers/datasets/GunPoint_TEST.ts.*reinstall"):
+                       r"git checkout -- data/GunPoint_TEST.ts.*reinstall"):
         load_gunpoint("test", data_dir=copy_of_data)
 
 

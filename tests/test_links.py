@@ -13,8 +13,9 @@ from pathlib import Path
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+from project_paths import notebook_paths
+
+NOTEBOOKS = notebook_paths()
 
 # ](NN-x.ipynb#frag) or ](#frag)
 LINK = re.compile(r"\]\(((?:\d\d-[^)#\s]*\.ipynb)?)#([^)\s]+)\)")

@@ -2,6 +2,7 @@
 import nbformat
 
 import navigation
+from project_paths import notebook_paths
 
 
 def test_navigation_is_up_to_date():
@@ -10,7 +11,7 @@ def test_navigation_is_up_to_date():
 
 
 def test_every_notebook_links_to_its_neighbours():
-    paths = navigation.notebook_paths()
+    paths = notebook_paths()
     assert paths[0].name == "00-index.ipynb"
     index = nbformat.read(paths[0], as_version=4)
     contents = "\n".join(c.source for c in index.cells if navigation.START in c.source)
@@ -25,7 +26,7 @@ def test_every_notebook_links_to_its_neighbours():
 
 
 def test_check_detects_a_stale_notebook(tmp_path):
-    for path in navigation.notebook_paths():
+    for path in notebook_paths():
         (tmp_path / path.name).write_bytes(path.read_bytes())
     victim = tmp_path / "01-dot-product-neuron.ipynb"
     nb = nbformat.read(victim, as_version=4)

@@ -1,24 +1,18 @@
-"""A plain (non-editable) install of the project ships GunPoint and finds it from anywhere.
+"""The wheel carries every module of helpers/ and GunPoint (from data/, as package data); a plain
+install of it and an editable install of the source both find the data from anywhere.
 
-The project is built into a wheel and installed with ``--no-deps`` into a fresh venv; its
-dependencies (numpy, ...) are borrowed from this environment through a ``.pth`` line, which
-comes after the fresh venv's own site-packages, so ``helpers`` must come from the fresh
-install (this environment's editable ``helpers``, if any, stays inactive: the ``.pth`` files
-of a folder named in a ``.pth`` line are not run). Offline: ``--no-index``, and the wheel is
-built with this environment's setuptools (``--no-build-isolation``).
+The wheel is built as ``make student`` builds it (tools/coursework.py, offline with this
+environment's setuptools) and installed into a fresh venv (tests/support/wheel_venv.py).
 """
 import json
-import os
-import shutil
-import subprocess
-import sys
-import sysconfig
+import zipfile
 from pathlib import Path
 
-import numpy
+import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers"]   # what the build reads
+import coursework
+from project_paths import DATA, ROOT
+from support.wheel_venv import install_in_fresh_venv, run
 
 CHECK = """
 import json, helpers
@@ -30,40 +24,39 @@ print(json.dumps(dict(helpers=helpers.__file__, data=str(DATA_DIR), train=X_tr.s
 """
 
 
-def run(*cmd, **kw):
-    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300, **kw)
-    assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory):
+    return coursework.build_wheel(tmp_path_factory.mktemp("dist"))
 
 
-def test_a_non_editable_install_loads_gunpoint_from_another_folder(tmp_path):
-    src = tmp_path / "src"
-    src.mkdir()
-    for name in PROJECT:                            # a copy, so the build leaves no build/ here
-        if (ROOT / name).is_dir():
-            shutil.copytree(ROOT / name, src / name,
-                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-        else:
-            shutil.copy(ROOT / name, src / name)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "--no-index",
-        "--quiet", "--wheel-dir", tmp_path / "dist", src, env=env)
-    wheel, = (tmp_path / "dist").glob("*.whl")
+def test_the_wheel_holds_every_module_of_helpers_and_the_data(wheel):
+    # pyproject.toml lists the packages by hand (data/ is mapped into one): none may be missed
+    with zipfile.ZipFile(wheel) as zf:
+        names = {n for n in zf.namelist() if not n.split("/")[0].endswith(".dist-info")}
+    modules = {p.relative_to(ROOT).as_posix() for p in (ROOT / "helpers").rglob("*.py")}
+    data = {f"helpers/datasets/{p.name}" for p in DATA.iterdir() if p.is_file()}
+    expected = modules | data
+    assert names == expected, (f"missing from the wheel: {sorted(expected - names)}; "
+                               f"not expected in it: {sorted(names - expected)}")
 
-    venv = tmp_path / "fresh-venv"
-    run(sys.executable, "-m", "venv", "--without-pip", venv, env=env)
-    python = venv / "bin" / "python"
-    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-        "--quiet", wheel, env=env)
-    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])",
-                    env=env).strip())
-    here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
-            str(Path(numpy.__file__).parent.parent)}
-    (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
 
-    elsewhere = tmp_path / "elsewhere"                 # not the repository, not the venv
+def load_elsewhere(python, tmp_path):
+    """What CHECK prints when run by ``python`` in a folder outside the repository and venv."""
+    elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir()
-    got = json.loads(run(python, "-c", CHECK, cwd=elsewhere, env=env))
-    assert Path(got["helpers"]).is_relative_to(site), got
-    assert Path(got["data"]) == site / "helpers" / "datasets", got
+    got = json.loads(run(python, "-c", CHECK, cwd=elsewhere))
     assert got["train"] == [50, 150] and got["test"] == [150, 150] and got["classes"] == [0, 1]
+    return Path(got["helpers"]), Path(got["data"])
+
+
+def test_a_non_editable_install_loads_gunpoint_from_another_folder(wheel, tmp_path):
+    python, site = install_in_fresh_venv(wheel, tmp_path / "fresh-venv")
+    helpers, data = load_elsewhere(python, tmp_path)
+    assert helpers.is_relative_to(site) and data == site / "helpers" / "datasets"
+
+
+def test_an_editable_install_loads_gunpoint_from_data(tmp_path):
+    src = coursework.copy_project(tmp_path / "src")   # (an editable build writes egg-info)
+    python, _ = install_in_fresh_venv(src, tmp_path / "fresh-venv", editable=True)
+    helpers, data = load_elsewhere(python, tmp_path)
+    assert helpers == src / "helpers" / "__init__.py" and data == src / "data"

@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-import venvs
+from project_paths import READER_VENV
+from support import venvs
 
 # top-level import names that must not be importable in the reader's environment
 NOT_FOR_READERS = ["nbgrader", "playwright", "hypothesis", "xdist", "ruff", "scipy"]
@@ -19,7 +20,7 @@ NOT_FOR_READERS = ["nbgrader", "playwright", "hypothesis", "xdist", "ruff", "sci
 
 @pytest.fixture(scope="module")
 def reader_bin():
-    bin_dir = venvs.READER_VENV / "bin"
+    bin_dir = READER_VENV / "bin"
     if not (bin_dir / "jupyter").exists():
         venvs.missing("the reader's environment .venv is missing: make .venv/.reader-only "
                       "(make lab creates it)")

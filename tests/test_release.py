@@ -2,33 +2,27 @@
 
 It is written by tools/coursework.py in nbgrader's environment (nbgrader's own
 ``generate_assignment``), into a temporary folder. Then the ``helpers`` wheel it holds is
-installed into a fresh venv outside the repository — with the fast approach of
-tests/test_packaging.py: ``--no-deps``, the dependencies (numpy, ipykernel, ...) borrowed from
-this environment through a ``.pth`` line that comes after the fresh site-packages — and every
-notebook of the release runs there, from a copy of the folder, with only exercise cells
-failing.
+installed into a fresh venv outside the repository (tests/support/wheel_venv.py: ``--no-deps``,
+the dependencies borrowed from this environment) and every notebook of the release runs there,
+from a copy of the folder, with only exercise cells failing.
 """
 import json
-import os
 import shutil
-import subprocess
-import sys
-import sysconfig
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 
 import nbformat
-import numpy
 import pytest
 from jupyter_client.kernelspec import KernelSpecManager
 from jupyter_client.manager import KernelManager
 
 import coursework
-import venvs
-from test_coursework import is_exercise, nbgrader_meta, outside_regions, region_lines, run
+from project_paths import ROOT
+from support import venvs
+from support.exercises import is_exercise, nbgrader_meta, outside_regions, region_lines, run
+from support.wheel_venv import CLEAN_ENV, install_in_fresh_venv
 
-ROOT = Path(__file__).resolve().parent.parent
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
 SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS")
@@ -115,13 +109,6 @@ def test_release_has_no_solutions_or_hidden_tests(release, path):
 
 # ------------------------------------------------------------------ the wheel, elsewhere
 
-def _run(*cmd, **kw):
-    done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=600,
-                          **kw)
-    assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout}\n{done.stderr}"
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def student_setup(release, tmp_path_factory):
     """A copy of the release folder and a venv with its wheel, both outside the repository;
@@ -130,30 +117,20 @@ def student_setup(release, tmp_path_factory):
     assert not base.resolve().is_relative_to(ROOT)
     folder = base / "course"
     shutil.copytree(release, folder)
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
-    venv = base / "venv"
-    _run(sys.executable, "-m", "venv", "--without-pip", venv, env=env)
-    python = venv / "bin" / "python"
-    _run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
-         "--quiet", the_wheel(folder), env=env)
-    site = Path(_run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])",
-                     env=env).strip())
-    here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
-            str(Path(numpy.__file__).parent.parent)}
-    (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
+    python, site = install_in_fresh_venv(the_wheel(folder), base / "venv")
     kernels = base / "kernels"
     (kernels / "student").mkdir(parents=True)
     (kernels / "student" / "kernel.json").write_text(json.dumps(dict(
         argv=[str(python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         display_name="student release", language="python")))
-    return folder, KernelSpecManager(kernel_dirs=[str(kernels)]), site, env
+    return folder, KernelSpecManager(kernel_dirs=[str(kernels)]), site
 
 
 @contextmanager
 def student_kernel(setup):
-    folder, specs, _, env = setup
+    folder, specs, _ = setup
     km = KernelManager(kernel_name="student", kernel_spec_manager=specs)
-    km.start_kernel(cwd=str(folder), env=env)
+    km.start_kernel(cwd=str(folder), env=CLEAN_ENV)
     kc = km.blocking_client()
     kc.start_channels()
     try:
@@ -177,7 +154,7 @@ def _value(kc, expression):
                          ids=["00-index"] + IDS)
 def test_student_notebook_runs_from_the_wheel_with_only_the_exercises_failing(student_setup,
                                                                               name):
-    folder, _, site, _ = student_setup
+    folder, _, site = student_setup
     nb = nbformat.read(folder / name, as_version=4)
     failed = {}
     with student_kernel(student_setup) as kc:

@@ -10,10 +10,9 @@ import pytest
 
 import coursework
 import navigation
+import requirements
 from marker_blocks import block, has_block, markers, replace_block
-
-ROOT = Path(__file__).resolve().parent.parent
-
+from project_paths import ROOT, TOOLS
 
 # --- marker_blocks -------------------------------------------------------------------------
 
@@ -64,7 +63,7 @@ def shorten_in_a_subprocess(cases, timeout=60):
     """``[_shorten(text, limit) for text, limit in cases]``, computed in a child process."""
     code = ("import json, sys\nfrom coursework import _shorten\n"
             "print(json.dumps([_shorten(t, n) for t, n in json.load(sys.stdin)]))")
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "tools"),
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TOOLS),
                                                        os.environ.get("PYTHONPATH", "")]))
     try:
         done = subprocess.run([sys.executable, "-c", code], input=json.dumps(cases), env=env,
@@ -127,17 +126,15 @@ def make_targets():
     return targets
 
 
-def test_stale_table_hint_names_a_make_target_that_rewrites_the_table(monkeypatch, capsys):
-    monkeypatch.setattr(coursework, "stale_tables", lambda write=False: ["README.md"])
-    assert coursework.main(["table", "--check"]) == 1
+@pytest.mark.parametrize("module,stale,args,script", [
+    (coursework, "stale_tables", ["table", "--check"], "tools/coursework.py table"),
+    (navigation, "stale", ["--check"], "tools/navigation.py"),
+    (requirements, "stale", ["--check"], "tools/requirements.py"),
+], ids=["exercise-table", "navigation", "requirements"])
+def test_a_stale_hint_names_a_make_target_that_rewrites_it(monkeypatch, capsys, module, stale,
+                                                           args, script):
+    monkeypatch.setattr(module, stale, lambda write=False: ["README.md"])
+    assert module.main(args) == 1
     hint = capsys.readouterr().err
     target = re.search(r"make (\w+)", hint).group(1)
-    assert "tools/coursework.py table" in make_targets()[target], hint
-
-
-def test_stale_navigation_hint_names_a_make_target_that_rewrites_it(monkeypatch, capsys):
-    monkeypatch.setattr(navigation, "stale", lambda write=False: ["01-x.ipynb"])
-    assert navigation.main(["--check"]) == 1
-    hint = capsys.readouterr().err
-    target = re.search(r"make (\w+)", hint).group(1)
-    assert "tools/navigation.py" in make_targets()[target], hint
+    assert script in make_targets()[target], hint

@@ -32,17 +32,17 @@ from pathlib import Path
 
 import nbformat
 
+import generated
 from marker_blocks import has_block, replace_block
+from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
 
-ROOT = Path(__file__).resolve().parent.parent
-NOTEBOOKS = ROOT / "notebooks"
-COURSE = ROOT / "build" / "course"
+COURSE = BUILD / "course"
 TABLE = "exercises"            # the block <!-- exercises:start --> ... <!-- exercises:end -->
 
 
 def assignments(folder=NOTEBOOKS):
     """Notebooks that hold exercises (nbgrader cells), as paths."""
-    return [p for p in sorted(Path(folder).glob("[0-9][0-9]-*.ipynb")) if exercises(p)]
+    return [p for p in notebook_paths(folder) if exercises(p)]
 
 
 PROMPT = re.compile(r"\*\*Exercise (\d+) \((\d+) points?(, written)?\)\.\*\*\s*(.*)", re.S)
@@ -133,8 +133,21 @@ def _check(result, what):
         raise SystemExit(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
 
 
-PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers"]   # what the wheel build reads
+PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers", "data"]   # what the build reads
 RELEASE_TITLE = "# Student release: 1-D convolution as matrix multiplication"
+
+
+def copy_project(src):
+    """Copy the files a build of the package reads into the new folder ``src``; return it."""
+    src = Path(src)
+    src.mkdir(parents=True)
+    for name in PROJECT:
+        if (ROOT / name).is_dir():
+            shutil.copytree(ROOT / name, src / name,
+                            ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+        else:
+            shutil.copy(ROOT / name, src / name)
+    return src
 
 
 def build_wheel(out):
@@ -147,14 +160,7 @@ def build_wheel(out):
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / "src"
-        src.mkdir()
-        for name in PROJECT:
-            if (ROOT / name).is_dir():
-                shutil.copytree(ROOT / name, src / name,
-                                ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
-            else:
-                shutil.copy(ROOT / name, src / name)
+        src = copy_project(Path(tmp) / "src")
         cmd = [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet",
                "--wheel-dir", str(out), str(src)]
         if _has_setuptools(77):
@@ -227,7 +233,7 @@ environment.
 """
 
 
-def release(out=ROOT / "release", course=COURSE, folder=NOTEBOOKS):
+def release(out=RELEASE, course=COURSE, folder=NOTEBOOKS):
     """Write the student release to ``out``; return the paths of its notebooks.
 
     ``out`` is emptied first (it must be empty or an earlier release). It receives the
@@ -337,7 +343,7 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("release", help="write the student version of every notebook")
-    r.add_argument("--out", default=str(ROOT / "release"))
+    r.add_argument("--out", default=str(RELEASE))
     r.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
     g = sub.add_parser("autograde", help="grade filled-in notebooks")
     g.add_argument("folder", nargs="?", default=str(NOTEBOOKS))
@@ -368,11 +374,7 @@ def main(argv=None):
             stale = stale_tables(write=not args.check)
         except ValueError as err:                    # README.md lost its markers
             raise SystemExit(str(err)) from None
-        if args.check and stale:
-            print(f"stale exercise table in {', '.join(stale)}: run `make nav` "
-                  f"(or python tools/coursework.py table)", file=sys.stderr)
-            return 1
-        print(("updated: " + ", ".join(stale)) if stale else "exercise tables up to date")
+        return generated.report(stale, args.check, "exercise tables", "nav")
     return 0
 
 

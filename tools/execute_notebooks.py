@@ -17,7 +17,7 @@ from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
 
-ROOT = Path(__file__).resolve().parent.parent
+from project_paths import notebook_paths
 
 
 def execute(path):
@@ -40,7 +40,7 @@ def main(argv=None):
     ap.add_argument("paths", nargs="*", help="notebooks to run (default: all)")
     ap.add_argument("-j", "--jobs", type=int, default=2)
     args = ap.parse_args(argv)
-    paths = args.paths or sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    paths = args.paths or notebook_paths()
     with ProcessPoolExecutor(max_workers=args.jobs) as pool:
         for name, seconds in pool.map(execute, paths):
             print(f"executed {name} in {seconds:.1f} s", flush=True)

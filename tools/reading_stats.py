@@ -15,7 +15,8 @@ import re
 import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from project_paths import notebook_paths
+
 ASSERT = re.compile(r"^\s*assert\b", re.M)
 
 
@@ -46,7 +47,7 @@ def stats(path):
 
 
 def main(argv):
-    paths = argv or sorted(str(p) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    paths = argv or notebook_paths()
     print(f"{'notebook':45} cells  minutes  core  words  code lines  visible asserts"
           "  collapsed checks")
     for p in paths:

@@ -6,12 +6,11 @@ REQUIRE_BROWSER=1, where that is a failure.
 """
 import json
 import statistics
-from pathlib import Path
 
 import pytest
 
-from labserver import (
-    ROOT,
+from project_paths import BUILD, ROOT
+from support.labserver import (
     LabServer,
     banner,
     browser_required,
@@ -20,7 +19,7 @@ from labserver import (
     skip_or_fail,
 )
 
-BUILD = ROOT / "build" / "browser"     # screenshots and report.json (git-ignored)
+BROWSER_BUILD = BUILD / "browser"      # screenshots and report.json (git-ignored)
 RESULTS = []                           # one dict per notebook, filled by the tests
 LATENCY_TARGET_MS = 300
 
@@ -39,8 +38,8 @@ def _unavailable_or_fail():
 
 @pytest.fixture(scope="session")
 def build_dir():
-    BUILD.mkdir(parents=True, exist_ok=True)
-    return BUILD
+    BROWSER_BUILD.mkdir(parents=True, exist_ok=True)
+    return BROWSER_BUILD
 
 
 @pytest.fixture(scope="session")
@@ -97,6 +96,6 @@ def pytest_terminal_summary(terminalreporter):
                           + ("  OVER TARGET" if over else ""))
             tr.write_line("      " + ", ".join(f"{c['label']} {_median_ms(c['latencies_ms'])}"
                                                for c in w["per_control"]))
-    BUILD.mkdir(parents=True, exist_ok=True)
-    (BUILD / "report.json").write_text(json.dumps(RESULTS, indent=1))
-    tr.write_line(f"screenshots and report.json in {Path(BUILD).relative_to(ROOT)}/")
+    BROWSER_BUILD.mkdir(parents=True, exist_ok=True)
+    (BROWSER_BUILD / "report.json").write_text(json.dumps(RESULTS, indent=1))
+    tr.write_line(f"screenshots and report.json in {BROWSER_BUILD.relative_to(ROOT)}/")

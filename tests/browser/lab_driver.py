@@ -2,13 +2,14 @@
 
 All reading of JupyterLab's state goes through ``window.__nbtest`` (page_helpers.js).
 """
+import contextlib
 import os
 import textwrap
 from pathlib import Path
 
 import pytest
 
-from labserver import strip_ansi
+from support.labserver import strip_ansi
 
 HELPERS_JS = Path(__file__).with_name("page_helpers.js")
 KEY_STEPS = int(os.environ.get("BROWSER_KEY_STEPS", "3"))    # arrow-key steps per slider
@@ -33,10 +34,8 @@ def new_page(browser):
 
 
 def close_page(page):
-    try:
+    with contextlib.suppress(Exception):    # the kernel may be gone; closing the page matters
         js(page, "shutdownKernel()")
-    except Exception:     # the kernel may already be gone; closing the page is what matters
-        pass
     page.context.close()
 
 
@@ -198,7 +197,7 @@ def operate(page, control, timeout_ms=STEP_TIMEOUT_MS):
 
 def widgets_report(controls, latencies):
     widgets = {}
-    for c, lat in zip(controls, latencies):
+    for c, lat in zip(controls, latencies, strict=True):
         w = widgets.setdefault(c["widget"], {"cell": c["cell"], "controls": [],
                                              "latencies_ms": [], "per_control": []})
         w["controls"].append(c["label"])

@@ -15,14 +15,15 @@ import urllib.request
 
 import pytest
 
-from labserver import ROOT, free_port, stop, throwaway_env
+from project_paths import NOTEBOOKS, ROOT
+from support.labserver import free_port, stop, throwaway_env
 
 pytestmark = pytest.mark.browser
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
 
 
 def _index_title():
-    nb = json.loads((ROOT / "notebooks" / "00-index.ipynb").read_text())
+    nb = json.loads((NOTEBOOKS / "00-index.ipynb").read_text())
     for cell in nb["cells"]:
         src = "".join(cell["source"])
         if cell["cell_type"] == "markdown" and src.startswith("# "):

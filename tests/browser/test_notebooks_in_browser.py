@@ -25,9 +25,9 @@ from lab_driver import (
     run_all,
     widgets_report,
 )
-from labserver import ROOT
+from project_paths import notebook_paths
 
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+NOTEBOOKS = notebook_paths()
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,11 @@ figure is frozen, and the suite must say so.
 import pytest
 
 from lab_driver import assert_clean_run, close_page, js, new_page, open_notebook, operate, run_all
-from labserver import ROOT, LabServer
+from project_paths import NOTEBOOKS
+from support.labserver import LabServer
 
 pytestmark = pytest.mark.browser
-NOTEBOOK = ROOT / "notebooks" / "01-dot-product-neuron.ipynb"
+NOTEBOOK = NOTEBOOKS / "01-dot-product-neuron.ipynb"
 FREEZE = """\
 from helpers.widgets import NeuronExplorer
 

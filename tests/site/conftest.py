@@ -2,59 +2,27 @@
 on 127.0.0.1 serving it, and one crawl of every page in headless Chromium whose findings the
 tests assert on (one test per page and concern, so a failure names both).
 
-The site is built with the builder's interpreter (``site_python()``: $SITE_PYTHON, else
-.venv-instructor's, where ``make book`` installs the ``site`` extra beside nbgrader, else this one).
+The site is built with the builder's interpreter (``support.venvs.site_python()``: $SITE_PYTHON,
+else .venv-instructor's, where ``make book`` installs the ``site`` extra beside nbgrader, else
+this one).
 Without Chromium (or playwright, or the builder packages of the ``site`` extra) the browser tests
 are skipped with a loud reason, unless CI=true or REQUIRE_BROWSER=1, where that is a failure.
 The notebook metadata test (test_alt_text.py) needs none of them.
 """
 import functools
 import http.server
-import os
 import subprocess
-import sys
 import threading
-from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "tests" / "browser"))
-from labserver import (  # noqa: E402
-    banner,
-    browser_required,
-    browser_unavailable,
-    chromium_session,
-    skip_or_fail,
-)
+from project_paths import BOOK, ROOT, SITE, TOOLS, notebook_paths
+from support.labserver import banner, browser_required, chromium_session
+from support.site import PAGES, SCREENSHOTS, site_unavailable, unavailable_or_fail
+from support.venvs import site_python
 
-SITE = ROOT / "build" / "book" / "html"
-SCREENSHOTS = ROOT / "build" / "site-screenshots"
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-PAGES = [nb.stem + ".html" for nb in NOTEBOOKS] + ["genindex.html", "search.html"]
 SCREENSHOT_PAGES = {"00-index.html", "02-sliding-window-feature-maps.html",
                     "04-convolution-as-matrix-multiplication.html"}
-
-
-@functools.lru_cache(maxsize=None)
-def site_python():
-    """The interpreter that has the site builder (and nbgrader, for the student version)."""
-    for python in (os.environ.get("SITE_PYTHON"), ROOT / ".venv-instructor" / "bin" / "python"):
-        if python and Path(python).exists():
-            return str(python)
-    return sys.executable
-
-
-def builder_unavailable():
-    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader"]
-    if subprocess.run(check, capture_output=True).returncode != 0:
-        return ("the site builder (the `site` extra: sphinx, myst-nb, ...) is missing "
-                "(make book installs it); the website tests did NOT run")
-    return None
-
-
-def site_unavailable():
-    return browser_unavailable() or builder_unavailable()
 
 
 def pytest_report_header(config):
@@ -74,25 +42,21 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.write_line(f"website screenshots in {SCREENSHOTS.relative_to(ROOT)}/")
 
 
-def _unavailable_or_fail():
-    skip_or_fail(site_unavailable(), "website", "tests/site (make test-site)")
-
-
 def _fresh():
-    """The built site is newer than every notebook and every file of book/."""
+    """The built site is newer than every notebook, every file of book/ and its build script."""
     stamp = SITE / "index.html"
     if not stamp.exists():
         return False
-    sources = [*NOTEBOOKS, *(ROOT / "book").glob("*.py")]
+    sources = [*notebook_paths(), *BOOK.glob("*.py"), TOOLS / "build_book.py"]
     return all(stamp.stat().st_mtime >= src.stat().st_mtime for src in sources)
 
 
 @pytest.fixture(scope="session")
 def site():
-    """build/book/html, rebuilt (book/build.py, as make book does) unless already fresh."""
-    _unavailable_or_fail()
+    """build/book/html, rebuilt (tools/build_book.py, as make book does) unless already fresh."""
+    unavailable_or_fail()
     if not _fresh():
-        subprocess.run([site_python(), str(ROOT / "book" / "build.py")], check=True, cwd=ROOT)
+        subprocess.run([site_python(), str(TOOLS / "build_book.py")], check=True, cwd=ROOT)
     return SITE
 
 

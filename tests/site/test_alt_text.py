@@ -5,25 +5,13 @@
 
 One description per cell, so a cell outputs at most one figure. No browser or build needed.
 """
-from pathlib import Path
-
 import nbformat
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
-NOTEBOOKS = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
+from project_paths import notebook_paths
+from support.site import figures
 
-
-def figures(nb):
-    """(cell number, cell, number of image outputs) for every code cell that outputs a figure."""
-    for number, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
-            continue
-        count = sum(any(t in out.get("data", {}) for t in IMAGE_TYPES)
-                    for out in cell.get("outputs", []))
-        if count:
-            yield number, cell, count
+NOTEBOOKS = notebook_paths()
 
 
 def alt_text(cell):

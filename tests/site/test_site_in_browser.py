@@ -3,6 +3,7 @@ no console error and no request outside the site, its maths typeset by the MathJ
 serves itself, its links resolving (pages and #fragments), every <img> with real alt text; the
 search page finds "Toeplitz". Screenshots of a few pages go to build/site-screenshots/.
 """
+import functools
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,7 +11,8 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import PAGES, SCREENSHOTS, SITE
+from project_paths import SITE
+from support.site import PAGES, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 RAW_MATH = ["$$", "\\frac", "\\sum", "\\begin{", "\\(", "\\["]
@@ -50,12 +52,11 @@ class _Ids(HTMLParser):
         self.ids.update(value for key, value in attrs if key in ("id", "name") and value)
 
 
-def _ids(path, cache={}):
-    if path not in cache:
-        parser = _Ids()
-        parser.feed(path.read_text(encoding="utf-8"))
-        cache[path] = parser.ids
-    return cache[path]
+@functools.lru_cache(maxsize=None)
+def _ids(path):
+    parser = _Ids()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.ids
 
 
 @pytest.mark.parametrize("name", PAGES)

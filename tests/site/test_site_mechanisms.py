@@ -6,16 +6,17 @@ import subprocess
 
 import nbformat
 import pytest
-from test_alt_text import figures
 
-from conftest import ROOT, _unavailable_or_fail, site_python
+from project_paths import BOOK, NOTEBOOKS, ROOT
+from support.site import figures, unavailable_or_fail
+from support.venvs import site_python
 
-NOTEBOOK = ROOT / "notebooks" / "01-dot-product-neuron.ipynb"
+NOTEBOOK = NOTEBOOKS / "01-dot-product-neuron.ipynb"
 
 
 @pytest.fixture(scope="module")
 def one_page(tmp_path_factory):
-    _unavailable_or_fail()
+    unavailable_or_fail()
     src, out = tmp_path_factory.mktemp("src"), tmp_path_factory.mktemp("html")
     nb = nbformat.read(NOTEBOOK, as_version=4)
     alts = []
@@ -23,7 +24,7 @@ def one_page(tmp_path_factory):
         alts.append(f"Figure of cell {number}, described for a reader who cannot see it.")
         cell.metadata["mystnb"] = {"image": {"alt": alts[-1]}}
     nbformat.write(nb, src / "00-index.ipynb")           # the configuration's landing page
-    subprocess.run([site_python(), "-m", "sphinx", "-q", "-b", "html", "-c", str(ROOT / "book"),
+    subprocess.run([site_python(), "-m", "sphinx", "-q", "-b", "html", "-c", str(BOOK),
                     str(src), str(out)], check=True, cwd=ROOT, capture_output=True)
     return (out / "00-index.html").read_text(encoding="utf-8"), alts
 

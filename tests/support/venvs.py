@@ -2,11 +2,13 @@
 
 - ``.venv``            the reader's: the package + the ``reader`` extra (make lab)
 - ``.venv-dev``        reader + ``dev`` extras: the tests run here (make test)
-- ``.venv-instructor`` the package + the ``instructor`` extra, i.e. nbgrader (make student)
+- ``.venv-instructor`` the package + the ``instructor`` extra, i.e. nbgrader (make student),
+                       and the ``site`` extra, the website's builder (make book)
 
 A test that needs one it cannot find is skipped with the make command that creates it — a
 failure instead under CI=true, where ``make test`` creates all three first.
 """
+import functools
 import os
 import subprocess
 import sys
@@ -14,9 +16,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-READER_VENV = ROOT / ".venv"
-INSTRUCTOR_VENV = ROOT / ".venv-instructor"
+from project_paths import INSTRUCTOR_VENV, ROOT, TOOLS
 
 
 def missing(reason):
@@ -42,9 +42,19 @@ def instructor_python():
             "(make student creates it too)")
 
 
+@functools.lru_cache(maxsize=None)
+def site_python():
+    """The website builder's interpreter (it needs nbgrader too, for the student version):
+    $SITE_PYTHON, .venv-instructor's, or this one."""
+    for python in (os.environ.get("SITE_PYTHON"), INSTRUCTOR_VENV / "bin" / "python"):
+        if python and Path(python).exists():
+            return str(python)
+    return sys.executable
+
+
 def coursework(*args, timeout=1800):
     """Run ``tools/coursework.py *args`` with nbgrader's interpreter; return its stdout."""
-    done = subprocess.run([instructor_python(), str(ROOT / "tools" / "coursework.py"),
+    done = subprocess.run([instructor_python(), str(TOOLS / "coursework.py"),
                            *map(str, args)], capture_output=True, text=True, cwd=ROOT,
                           timeout=timeout)
     assert done.returncode == 0, (f"tools/coursework.py {' '.join(map(str, args))} failed:\n"

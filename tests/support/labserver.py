@@ -17,7 +17,10 @@ import time
 import urllib.request
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+from project_paths import NOTEBOOKS, ROOT
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # What headless Chromium needs in a container (root, no GPU, small /dev/shm, no network).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
@@ -48,8 +51,6 @@ def skip_or_fail(reason, suite, folder):
     """Stop a real-browser test: skipped under pytest-xdist (these suites run serially, on their
     own) or when ``reason`` says what is missing, a failure instead when the browser is required.
     """
-    import pytest
-
     if os.environ.get("PYTEST_XDIST_WORKER"):
         pytest.skip(f"the {suite} tests run serially, on their own: pytest {folder}; "
                     "skipped under pytest-xdist")
@@ -130,7 +131,7 @@ class LabServer:
     """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root.
 
     The notebooks are copied (so running them in the browser can never touch the
-    repository's files, even while others edit them); helpers/ (with its data) is linked
+    repository's files, even while others edit them); helpers/ is linked
     beside them, so a notebook sees the same layout as under ``make lab``.
     """
 
@@ -145,7 +146,7 @@ class LabServer:
 
     def start(self, timeout=90):
         self.root.mkdir(parents=True)
-        shutil.copytree(ROOT / "notebooks", self.root / "notebooks",
+        shutil.copytree(NOTEBOOKS, self.root / "notebooks",
                         ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
         (self.root / "helpers").symlink_to(ROOT / "helpers")
         cmd = [sys.executable, "-m", "jupyter", "lab", "--no-browser", *_as_root(),

@@ -1,0 +1,40 @@
+"""What the website tests (tests/site) share: the pages to crawl, where screenshots go, the
+figures of a notebook, and whether the builder and the browser are here to test with."""
+import subprocess
+
+from project_paths import BUILD, notebook_paths
+from support.labserver import browser_unavailable, skip_or_fail
+from support.venvs import site_python
+
+SCREENSHOTS = BUILD / "site-screenshots"
+PAGES = [nb.stem + ".html" for nb in notebook_paths()] + ["genindex.html", "search.html"]
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
+
+
+def builder_unavailable():
+    """Why the website cannot be built here (the ``site`` extra is missing), or None."""
+    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader"]
+    if subprocess.run(check, capture_output=True).returncode != 0:
+        return ("the site builder (the `site` extra: sphinx, myst-nb, ...) is missing "
+                "(make book installs it); the website tests did NOT run")
+    return None
+
+
+def site_unavailable():
+    return browser_unavailable() or builder_unavailable()
+
+
+def unavailable_or_fail():
+    """Skip a website test (fail it under CI=true or REQUIRE_BROWSER=1) that cannot run here."""
+    skip_or_fail(site_unavailable(), "website", "tests/site (make test-site)")
+
+
+def figures(nb):
+    """(cell number, cell, number of image outputs) for every code cell that outputs a figure."""
+    for number, cell in enumerate(nb.cells):
+        if cell.cell_type != "code":
+            continue
+        count = sum(any(t in out.get("data", {}) for t in IMAGE_TYPES)
+                    for out in cell.get("outputs", []))
+        if count:
+            yield number, cell, count
