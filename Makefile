@@ -30,7 +30,10 @@ SITE    := $(INSTRUCTOR_VENV)/.site-installed
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
-XDIST   := -n 2 --dist loadfile
+# 2 cores. loadgroup: any test wherever a core is free, but a notebook's cells on one worker,
+# in order (tests/conftest.py groups them); without tests/ on the command line, loadfile.
+XDIST   := -n 2 --dist loadgroup
+XDIST_NB := -n 2 --dist loadfile
 # The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
 # make test-site).
 NO_BROWSER := --ignore=tests/browser --ignore=tests/site
@@ -85,17 +88,25 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Lint first, then the test runs (the browser ones serially, after the 2-core one: the notebooks
-# in JupyterLab, then the website); all of them always run, and any of them failing fails. The
-# tests run in .venv-dev; they also need the reader's .venv (tests/test_reader_env.py,
-# tests/browser/test_make_lab.py) and .venv-instructor: nbgrader (tests/test_coursework.py,
-# tests/test_release.py) and the site builder (make book).
+# Lint first; then two runs side by side on the 2 cores: the unit tests and every notebook under
+# strict nbval (pytest-xdist, 2 workers), and beside it the real-browser suites (the notebooks in
+# JupyterLab, then the website), whose output is kept in build/test-browser.log and printed
+# after. All of them always run, and any of them failing fails. The tests run in .venv-dev; they
+# also need the reader's .venv (tests/test_reader_env.py, tests/browser/test_make_lab.py) and
+# .venv-instructor: nbgrader (tests/test_coursework.py, tests/test_release.py) and the site
+# builder (make book).
+BROWSER_LOG := build/test-browser.log
 test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
+	@mkdir -p build
 	status=0; \
 	$(LINT) || status=1; \
+	( s=0; $(DEV_BIN)/python -m pytest tests/browser || s=1; \
+	  $(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site || s=1; \
+	  exit $$s ) > $(BROWSER_LOG) 2>&1 & browser=$$!; \
 	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
-	$(DEV_BIN)/python -m pytest tests/browser || status=1; \
-	$(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site || status=1; \
+	wait $$browser || status=1; \
+	echo "=== the browser suites (tests/browser, then the website: tests/site), run alongside ==="; \
+	cat $(BROWSER_LOG); \
 	exit $$status
 
 lint: $(DEV)
@@ -124,7 +135,7 @@ test-site: book $(DEV)
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
 test-notebooks: $(DEV)
-	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
+	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST_NB)
 
 nav: $(DEV)
 	$(DEV_BIN)/python tools/navigation.py
