@@ -127,10 +127,24 @@ class Geometry(NamedTuple):
         widths[axis] = (self.p_left, self.p_right)
         return np.pad(x, widths)
 
-    def inside(self):
-        """``(pos, mask)``: ``positions()`` and where it is a real input, both (L_out, K)."""
-        pos = self.positions()
-        return pos, (pos >= 0) & (pos < self.L)
+    def inside(self, padded=False):
+        """The tap-position table and where it reads a real input: the one bounds check.
+
+        Parameters
+        ----------
+        padded : bool, default False
+            As in ``positions``; then every position lies in the padded input.
+
+        Returns
+        -------
+        pos : numpy.ndarray of int, shape (L_out, K)
+            ``positions(padded)``.
+        mask : numpy.ndarray of bool, shape (L_out, K)
+            True where ``pos`` is an input position (0 .. L-1, or 0 .. L_pad-1 if ``padded``),
+            False where tap k of output i reads a padded zero.
+        """
+        pos = self.positions(padded)
+        return pos, (pos >= 0) & (pos < (self.L_pad if padded else self.L))
 
 
 def effective_kernel_size(K, dilation=1):

@@ -179,22 +179,21 @@ def col2im1d_naive(cols, L, K, stride=1, padding="valid", dilation=1):
 
 
 def conv1d_gemm(X, W, b=None, stride=1, padding="valid", dilation=1):
-    """``conv1d`` written out as im2col followed by one matrix product.
+    """``conv1d`` written out as im2col followed by ONE matrix product, for the whole batch.
 
-    ``out = im2col1d(X) @ W.reshape(K * C_in, C_out) + b``: shapes
-    (N * L_out, K*C_in) @ (K*C_in, C_out) -> (N, L_out, C_out), ONE matrix product for the
-    whole batch. Same arguments and result as ``helpers.conv.conv1d``; kept separate so the
-    route is visible in three lines (``benchmarks/conv_speed.py`` times it as "im2col+mm").
+    ``Z = P @ W.reshape(K * C_in, C_out) + b`` with the patch matrix P (N * L_out, K * C_in):
+    the route notebook 05 derives and notebook 09 times against ``conv1d``'s blocked one
+    (``benchmarks/conv_speed.py`` calls it "im2col+mm"). Same arguments and result as
+    ``helpers.conv.conv1d``: X (L, C_in) or (N, L, C_in), W (K, C_in, C_out), b (C_out,) ->
+    (L_out, C_out) or (N, L_out, C_out).
 
     Introduced in notebook 05.
     """
     X, W, b, batched = check_conv_args(X, W, b, "conv1d_gemm")
-    N, L, _ = X.shape
     K, C_in, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv1d_gemm")    # messages name conv1d_gemm
-    P = im2col_batch(X, g)                                   # (N, L_out, K*C_in)
-    out = P.reshape(N * g.L_out, K * C_in) @ W.reshape(K * C_in, C_out)   # (N*L_out, C_out)
-    out = out.reshape(N, g.L_out, C_out)                        # (N, L_out, C_out)
+    g = geometry(X.shape[1], K, stride, padding, dilation, "conv1d_gemm")
+    P = im2col_batch(X, g).reshape(-1, K * C_in)               # (N*L_out, K*C_in), all of it
+    Z = (P @ W.reshape(K * C_in, C_out)).reshape(len(X), g.L_out, C_out)   # one GEMM
     if b is not None:
-        out = out + b                                           # broadcast over N, L_out
-    return out if batched else out[0]
+        Z += b                                                 # broadcast over N, L_out
+    return Z if batched else Z[0]

@@ -69,15 +69,12 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w                  # (K, C_in, C_out)
     K, C_in, C_out = W.shape
     g = geometry(L, K, stride, padding, dilation, "conv_matrix")
-    L_out = g.L_out
-    j = g.positions(padded)                                 # (L_out, K): input read by tap k
-    if padded:                                                      # act on pad1d(x) instead
-        L = g.L_pad
+    j, inside = g.inside(padded)                    # (L_out, K): input read by tap k, and if real
     i, k = np.indices(j.shape)                                      # (L_out, K) each
-    inside = (j >= 0) & (j < L)                                     # taps on padded zeros drop out
-    T = np.zeros((L_out, C_out, L, C_in), dtype=W.dtype)
+    L_cols = g.L_pad if padded else L                               # act on pad1d(x) instead
+    T = np.zeros((g.L_out, C_out, L_cols, C_in), dtype=W.dtype)
     T[i[inside], :, j[inside], :] = W[k[inside]].transpose(0, 2, 1)  # blocks (C_out, C_in)
-    return T.reshape(L_out * C_out, L * C_in)                       # (L_out*C_out, L*C_in)
+    return T.reshape(g.L_out * C_out, L_cols * C_in)                # (L_out*C_out, L*C_in)
 
 
 def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1, padded=False):
