@@ -11,7 +11,7 @@ with ``L_out = floor((L - q) / s) + 1`` (no padding: a padded zero would change 
 Backward: max pooling *routes* each upstream gradient to the one input that won its window;
 average pooling *spreads* it evenly, 1/q to each input of the window. Overlapping windows add
 up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
-(N, L, C) -> (N, C). Loop twins ``*_naive`` are the tests' reference.
+(N, L, C) -> (N, C). ``pool1d_naive``, the loop twin of both forwards, is notebook 06's.
 """
 import numpy as np
 
@@ -21,8 +21,8 @@ from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_dout, check_int
 
 __all__ = [
-    "maxpool1d_forward", "maxpool1d_backward", "maxpool1d_backward_naive",
-    "avgpool1d_forward", "avgpool1d_backward", "avgpool1d_backward_naive", "pool1d_naive",
+    "maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
+    "pool1d_naive",
     "global_avgpool_forward", "global_avgpool_backward",
     "global_maxpool_forward", "global_maxpool_backward",
 ]
@@ -97,18 +97,6 @@ def maxpool1d_backward(dout, cache):
     return dX if cache["batched"] else dX[0]
 
 
-def maxpool1d_backward_naive(dout, cache):
-    """Loop twin of ``maxpool1d_backward``; the tests' reference."""
-    arg, (N, L, C), s = cache["argmax"], cache["X_shape"], cache["s"]
-    g = np.asarray(dout, dtype=float).reshape(N, arg.shape[1], C)
-    dX = np.zeros((N, L, C))
-    for n in range(N):
-        for i in range(arg.shape[1]):
-            for c in range(C):
-                dX[n, i * s + arg[n, i, c], c] += g[n, i, c]
-    return dX if cache["batched"] else dX[0]
-
-
 def avgpool1d_forward(X, pool_size, stride=None):
     """Average pooling along the length axis: ``out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]``.
 
@@ -138,32 +126,18 @@ def avgpool1d_backward(dout, cache):
     return dX if cache["batched"] else dX[0]
 
 
-def avgpool1d_backward_naive(dout, cache):
-    """Loop twin of ``avgpool1d_backward``; the tests' reference."""
-    (N, L, C), L_out, q, s = cache["X_shape"], cache["L_out"], cache["q"], cache["s"]
-    g = np.asarray(dout, dtype=float).reshape(N, L_out, C)
-    dX = np.zeros((N, L, C))
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(q):
-                for c in range(C):
-                    dX[n, i * s + k, c] += g[n, i, c] / q
-    return dX if cache["batched"] else dX[0]
-
-
 def pool1d_naive(X, pool_size, stride=None, mode="max"):
     """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
     X, g = _check_pool_args(X, pool_size, stride, "pool1d_naive")
-    q, s = g.K, g.stride
     Xb = X if X.ndim == 3 else X[None]
-    N, L, C = Xb.shape
-    L_out = (L - q) // s + 1
-    out = np.zeros((N, L_out, C))
+    N, _, C = Xb.shape
+    pos = g.positions()                                         # pos[i, k] = i*s + k, no padding
+    out = np.zeros((N, g.L_out, C))
     for n in range(N):
-        for i in range(L_out):
+        for i in range(g.L_out):
             for c in range(C):
-                window = [Xb[n, i * s + k, c] for k in range(q)]
-                out[n, i, c] = max(window) if mode == "max" else sum(window) / q
+                window = [Xb[n, j, c] for j in pos[i]]
+                out[n, i, c] = max(window) if mode == "max" else sum(window) / g.K
     return out if X.ndim == 3 else out[0]
 
 
