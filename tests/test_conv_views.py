@@ -51,9 +51,9 @@ def test_network_has_one_edge_per_nonzero_coloured_by_tap(stride, dilation):
     segs = edges.get_segments()
     rows, cols = np.nonzero(T)
     assert len(segs) == np.count_nonzero(T) == 3 * T.shape[0]
-    for seg, i, j in zip(segs, rows, cols):
+    for seg, j in zip(segs, cols, strict=True):
         assert seg[0][0] == j and seg[0][1] == 0.0 and seg[1][1] == 1.0
-    for colour, i, j in zip(edges.get_colors(), rows, cols):
+    for colour, i, j in zip(edges.get_colors(), rows, cols, strict=True):
         np.testing.assert_allclose(colour, to_rgba(tap_colour(taps[i, j])))
     outs = drawn.out_nodes.get_offsets()[:, 0]                        # each output over its window
     np.testing.assert_allclose(outs, np.arange(T.shape[0]) * stride + dilation)
