@@ -3,15 +3,20 @@
 * ``CNN1d``: conv1d (K taps, 1 -> F channels) -> ReLU -> global pooling -> dense (F -> classes).
   Its parameter count does not depend on the series length L.
 * ``MLP``: dense (L -> H) -> ReLU -> dense (H -> classes), the same series flattened.
-* ``SlopeCNN``: notebook 08's stretch model; the conv layer is one product Z = P W_flat + b
-  on patch matrices P computed once (``im2col1d(with_slope(X), K)``).
+* ``SlopeCNN``: notebook 08's stretch model (the notebook prints its source); the conv layer
+  is one product Z = P W_flat + b on patch matrices P computed once
+  (``im2col1d(with_slope(X), K)``).
 
-Both take a batch X of shape (N, L) (one channel; the CNN adds the channel axis itself) and
-labels y (N,), return logits (N, n_classes), and are seeded and deterministic.
+CNN1d and MLP take a batch X of shape (N, L) (one channel; the CNN adds the channel axis
+itself), SlopeCNN patch matrices; all take labels y (N,), return logits (N, n_classes), and
+are seeded and deterministic.
 """
 import time
 
+import ipywidgets as widgets
 import numpy as np
+from IPython import get_ipython
+from IPython.display import display
 
 from helpers.layers import (
     conv1d_backward,
@@ -191,17 +196,24 @@ class SlopeCNN(_Model):
                        "b1": np.zeros(F),
                        "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, 2)), "b2": np.zeros(2)}
 
-    def _forward(self, P):
-        Z = P @ self.params["W1"] + self.params["b1"]   # (N, L_out, F): Z_n = P_n W_flat + b
-        a = np.maximum(Z, 0)                            # (N, L_out, F) feature maps
-        h = a.mean(axis=1)                              # (N, F) pooled features
-        return h @ self.params["W2"] + self.params["b2"], (P, a, h)
+    def feature_maps(self, P):
+        """ReLU feature maps a, shape (N, L_out, F)."""
+        return self._forward(P)[1][1]
 
-    def _backward(self, dlogits, caches):
+    def _forward(self, P):                   # P (N, L_out, K*C_in) -> logits (N, 2)
+        p = self.params
+        Z = P @ p["W1"] + p["b1"]            # (N, L_out, F): Z_n = P_n W_flat + b
+        a = np.maximum(Z, 0)                 # (N, L_out, F) feature maps
+        h = a.mean(axis=1)                   # (N, F) pooled features
+        return h @ p["W2"] + p["b2"], (P, a, h)
+
+    def _backward(self, dlogits, caches):    # dlogits (N, 2) -> gradients
         P, a, h = caches
-        dZ = (a > 0) * (dlogits @ self.params["W2"].T)[:, None, :] / a.shape[1]   # (N, L_out, F)
-        return {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # dW_flat = sum_n P_n^T dZ_n
-                "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits, "b2": dlogits.sum(axis=0)}
+        dh = dlogits @ self.params["W2"].T                 # (N, F)
+        dZ = (a > 0) * dh[:, None, :] / a.shape[1]         # back through pooling, ReLU
+        return {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # sum_n P_n^T dZ_n
+                "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits,
+                "b2": dlogits.sum(axis=0)}
 
 
 class Adam:
@@ -236,13 +248,7 @@ def accuracy(model, X, y):
 
 def _progress_bar(epochs):
     """An ipywidgets progress bar when running in a notebook kernel, else None."""
-    try:
-        from IPython import get_ipython
-        if get_ipython() is None or not hasattr(get_ipython(), "kernel"):
-            return None
-        import ipywidgets as widgets
-        from IPython.display import display
-    except ImportError:
+    if not hasattr(get_ipython(), "kernel"):                 # None outside IPython
         return None
     bar = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs")
     display(bar)
