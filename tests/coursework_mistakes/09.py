@@ -58,9 +58,9 @@ WRONG = {
         (_RETURN_FFT, "return conv1d_naive(x[None, :, None], w[:, None, None], "
                       "padding='full')[0, :, 0]",
          "without helpers.conv.conv1d_naive"),
-        (_RETURN_FFT, "return conv_loops(np.pad(x, K - 1)[None, :, None], "
-                      "w[:, None, None])[0, :, 0]",
-         "without conv_loops"),
+        (_RETURN_FFT, "return conv1d_blocked(np.pad(x, K - 1)[None, :, None], "
+                      "w[:, None, None], geometry(L + 2 * K - 2, K))[0, :, 0]",
+         "without helpers.conv_fast.conv1d_blocked"),
     ],
 }
 
