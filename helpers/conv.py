@@ -22,6 +22,8 @@ __all__ = [
     "conv1d", "conv1d_naive",
 ]
 
+_SIGNAL = "an array of shape (L,), (L, C) or (N, L, C)"
+
 
 def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
     """Zero-pad a signal along its length axis.
@@ -39,7 +41,7 @@ def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
 
     Returns
     -------
-    numpy.ndarray, shape (L + p_left + p_right,), (L + p_left + p_right, C) or (N, ..., C)
+    numpy.ndarray, x's shape with L + p_left + p_right along the length axis
 
     Examples
     --------
@@ -48,7 +50,7 @@ def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
 
     Introduced in notebook 03.
     """
-    x = as_float_array(x, "x", (1, 2, 3), "an array of shape (L,), (L, C) or (N, L, C)", "pad1d")
+    x = as_float_array(x, "x", (1, 2, 3), _SIGNAL, "pad1d")
     axis = 1 if x.ndim == 3 else 0
     if isinstance(padding, str) and kernel_size is None:
         raise ValueError(f"pad1d: padding={padding!r} depends on the kernel size; "
@@ -79,16 +81,9 @@ def sliding_windows(x, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 05.
     """
-    x = as_float_array(x, "x", (1, 2, 3), "an array of shape (L,), (L, C) or (N, L, C)",
-                       "sliding_windows")
-    axis = 1 if x.ndim == 3 else 0
-    g = geometry(x.shape[axis], K, stride, padding, dilation, "sliding_windows")
-    return _windows(x, g)
-
-
-def _windows(x, g):
-    """``sliding_windows`` of a checked x (L,), (L, C) or (N, L, C) for the geometry g."""
+    x = as_float_array(x, "x", (1, 2, 3), _SIGNAL, "sliding_windows")
     xb = x[None, :, None] if x.ndim == 1 else x[None] if x.ndim == 2 else x  # (N, L, C)
+    g = geometry(xb.shape[1], K, stride, padding, dilation, "sliding_windows")
     win = window_view(g.pad(xb, 1), g.K, g.stride, g.dilation, g.L_out)     # (N, L_out, K, C)
     return win[0, :, :, 0] if x.ndim == 1 else win[0] if x.ndim == 2 else win
 

@@ -1,27 +1,16 @@
 """The engine: the one forward implementation of a multi-channel 1-D cross-correlation.
 
-``correlate_batch(X, W, g)`` computes
+``correlate_batch`` is what ``conv1d``, ``correlate1d``/``convolve1d``, the layer
+``conv1d_forward`` (so the training of notebook 08) and the explorers compute through. It
+pads once and takes one of two routes (notebook 09 prints and times both;
+``benchmarks/conv_speed.py`` measures them against the machine's matmul and PyTorch):
 
-    out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]
-
-for a batch X (N, L, C_in) that is already checked, filters W (K, C_in, C_out) and a checked
-``Geometry`` g. ``conv1d``, ``correlate1d``, ``convolve1d``, the layer ``conv1d_forward``
-(and so the training of notebook 08) and the explorers all compute through it. It pads once
-and takes one of two routes:
-
-*Blocked im2col + GEMM* (``conv1d_blocked``), whenever C_in * C_out > 1. The patch matrix P
-(N * L_out, K * C_in) is never built whole: rows are copied, a block at a time, into one
-small reused buffer (about ``BLOCK_BYTES``, so it stays in the CPU cache), and each block is
-multiplied by the filter matrix ``W.reshape(K * C_in, C_out)`` straight into its rows of the
-output. This is how fast libraries compute convolution on a CPU.
-
-*One np.correlate over the batch* (``conv1d_correlate``), for one input and one output
-channel, where a GEMM has nothing to multiply (P w is a matrix-vector product, and copying P
-costs K times the input): numpy's compiled ``np.correlate`` runs over the examples laid end to
-end, and the outputs whose window crosses from one example into the next are skipped.
-
-``benchmarks/conv_speed.py`` times both against the machine's matmul; notebook 09 shows
-their source and measures them.
+* ``conv1d_blocked``, blocked im2col + GEMM, whenever C_in * C_out > 1: the patch matrix P
+  (N * L_out, K * C_in) is never built whole; a block of its rows at a time (about
+  ``BLOCK_BYTES``, so it stays in the CPU cache) is copied into one reused buffer and
+  multiplied by ``W.reshape(K * C_in, C_out)`` straight into its rows of the output.
+* ``conv1d_correlate``, for one input and one output channel, where a GEMM has nothing to
+  multiply: one compiled ``np.correlate`` over the examples laid end to end.
 """
 import numpy as np
 from numpy.lib.stride_tricks import as_strided
@@ -50,9 +39,8 @@ def correlate_batch(X, W, g):
         ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``, in the combined
         dtype of X and W (float32 stays float32).
     """
-    Xp = g.pad(X, 1)                                                    # (N, L_pad, C_in)
     route = conv1d_correlate if W.shape[1] == W.shape[2] == 1 else conv1d_blocked
-    return route(Xp, W, g)
+    return route(g.pad(X, 1), W, g)                                     # X_pad (N, L_pad, C_in)
 
 
 def window_view(Xp, K, stride, dilation, L_out):

@@ -235,31 +235,11 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
 
 
 def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
-    """Number of outputs of a 1-D correlation/convolution.
+    """Number of outputs of a 1-D correlation/convolution: ``geometry(...).L_out``.
 
-    Parameters
-    ----------
-    L : int
-        Input length.
-    K : int
-        Kernel size (number of taps).
-    stride : int, default 1
-        Step s between consecutive windows.
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-        Zeros added at the ends; see ``padding_amounts``.
-    dilation : int, default 1
-        Gap d between taps (d = 1 is an ordinary kernel).
-
-    Returns
-    -------
-    int
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``.
-
-    Raises
-    ------
-    ValueError
-        If the kernel is longer than the padded input (a ``GeometryError``), or an argument
-        is out of range.
+    Arguments as in ``geometry``. Returns
+    ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``;
+    raises a ``GeometryError`` when the kernel is longer than the padded input.
 
     Examples
     --------
@@ -274,17 +254,9 @@ def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
 
 
 def padding_amounts(L, K, stride=1, padding="valid", dilation=1):
-    """Zeros added on the left and on the right of a length-L input.
+    """``(p_left, p_right)``: the zeros added before and after a length-L input.
 
-    ``"valid"`` adds none. ``"full"`` adds K_eff - 1 on each side, so every output that
-    touches at least one input is kept. ``"same"`` follows TensorFlow: L_out = ceil(L / s),
-    total padding max((L_out - 1) s + K_eff - L, 0), of which total // 2 goes on the left and
-    the rest (one more when the total is odd) on the right. An int p means (p, p).
-
-    Returns
-    -------
-    (int, int)
-        ``(p_left, p_right)``.
+    Arguments and padding rules as in ``geometry`` ("same" puts the odd zero on the right).
 
     Examples
     --------

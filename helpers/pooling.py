@@ -64,15 +64,9 @@ def maxpool1d_forward(X, pool_size, stride=None):
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
-    q, s = g.K, g.stride
-    out = win[:, :, 0, :].copy()                                # (N, L_out, C)
-    arg = np.zeros(out.shape, dtype=np.intp)                    # (N, L_out, C): first maximum
-    for k in range(1, q):                                       # a loop over taps, not positions
-        v = win[:, :, k, :]
-        better = v > out                                        # strictly: ties keep the first
-        out = np.where(better, v, out)
-        arg = np.where(better, k, arg)
-    cache = dict(argmax=arg, X_shape=Xb.shape, q=q, s=s, batched=batched, geometry=g)
+    arg = win.argmax(axis=2)                                    # (N, L_out, C): first maximum
+    out = np.take_along_axis(win, arg[:, :, None, :], axis=2)[:, :, 0, :]   # (N, L_out, C)
+    cache = dict(argmax=arg, X_shape=Xb.shape, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -86,14 +80,18 @@ def maxpool1d_backward(dout, cache):
 
     Introduced in notebook 06.
     """
-    arg, (N, L, C), q, s = cache["argmax"], cache["X_shape"], cache["q"], cache["s"]
-    L_out = arg.shape[1]
-    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
-    dX = np.zeros((N, L, C), dtype=g.dtype)
-    last = (L_out - 1) * s + 1
-    for k in range(q):                          # tap k of window i is input i*s + k (col2im1d)
-        dX[:, k:k + last:s, :] += np.where(arg == k, g, 0)             # (N, L_out, C)
+    arg, q = cache["argmax"], cache["geometry"].K
+    return _backward(dout, cache, "maxpool1d_backward",   # one-hot at the winner, (N, L_out, q, C)
+                     lambda G: (np.arange(q)[:, None] == arg[:, :, None, :]) * G[:, :, None, :])
+
+
+def _backward(dout, cache, func, spread):
+    """dX (shape of the forward's X) = col2im of ``spread(dout)``, each window's (N, L_out, q, C)
+    share of the upstream gradient: overlapping windows add up."""
+    (N, _, C), g = cache["X_shape"], cache["geometry"]
+    shape = (N, g.L_out, C) if cache["batched"] else (g.L_out, C)
+    G = check_dout(dout, shape, func).reshape(N, g.L_out, C)
+    dX = col2im_batch(spread(G).reshape(N, g.L_out, g.K * C), g)          # (N, L, C)
     return dX if cache["batched"] else dX[0]
 
 
@@ -107,7 +105,7 @@ def avgpool1d_forward(X, pool_size, stride=None):
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
     out = win.mean(axis=2)                                      # (N, L_out, C)
-    cache = dict(X_shape=Xb.shape, L_out=g.L_out, q=g.K, s=g.stride, batched=batched, geometry=g)
+    cache = dict(X_shape=Xb.shape, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -118,12 +116,9 @@ def avgpool1d_backward(dout, cache):
 
     Introduced in notebook 06.
     """
-    (N, _, C), L_out, q = cache["X_shape"], cache["L_out"], cache["q"]
-    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
-    dwin = np.broadcast_to(g[:, :, None, :] / q, (N, L_out, q, C))     # (N, L_out, q, C)
-    dX = col2im_batch(dwin.reshape(N, L_out, q * C), cache["geometry"])  # (N, L, C)
-    return dX if cache["batched"] else dX[0]
+    q = cache["geometry"].K
+    return _backward(dout, cache, "avgpool1d_backward",
+                     lambda G: np.broadcast_to(G[:, :, None, :] / q, (*G.shape[:2], q, G.shape[2])))
 
 
 def pool1d_naive(X, pool_size, stride=None, mode="max"):

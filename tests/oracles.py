@@ -119,7 +119,7 @@ def softmax_cross_entropy_backward_naive(dloss, cache):
 
 def maxpool1d_backward_naive(dout, cache):
     """Loop twin of ``helpers.pooling.maxpool1d_backward``."""
-    arg, (N, L, C), s = cache["argmax"], cache["X_shape"], cache["s"]
+    arg, (N, L, C), s = cache["argmax"], cache["X_shape"], cache["geometry"].stride
     G = np.asarray(dout, dtype=float).reshape(N, arg.shape[1], C)
     dX = np.zeros((N, L, C))
     for n in range(N):
