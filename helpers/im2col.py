@@ -15,8 +15,7 @@ from helpers.conv_fast import window_view
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_conv_args, check_int
 
-__all__ = ["im2col1d", "im2col1d_naive", "col2im1d", "col2im1d_naive", "conv1d_gemm",
-           "im2col_batch", "col2im_batch"]
+__all__ = ["im2col1d", "col2im1d", "conv1d_gemm", "im2col_batch", "col2im_batch"]
 
 
 def _check_X(X, func):
@@ -68,24 +67,6 @@ def im2col_batch(Xb, g):
     win = window_view(g.pad(Xb, 1), g.K, g.stride, g.dilation, g.L_out)  # (N, L_out, K, C_in) view
     P = np.ascontiguousarray(win)                               # the copy: (N, L_out, K, C_in)
     return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
-
-
-def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``im2col1d`` (same arguments and result); the tests' reference."""
-    X = _check_X(X, "im2col1d_naive")
-    Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
-    N, L, C_in = Xb.shape
-    g = geometry(L, K, stride, padding, dilation, "im2col1d_naive")
-    pl, L_out = g.p_left, g.L_out
-    P = np.zeros((N, L_out, K * C_in), dtype=X.dtype)
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(K):
-                j = i * stride + k * dilation - pl
-                if 0 <= j < L:
-                    for c in range(C_in):
-                        P[n, i, k * C_in + c] = Xb[n, j, c]
-    return P if X.ndim == 3 else P[0]
 
 
 def _check_cols(cols, K, func):
@@ -157,25 +138,6 @@ def col2im_batch(cb, g):
         start = k * g.dilation
         Xp[:, start:start + last:g.stride, :] += cb[:, :, k, :]
     return Xp[:, g.p_left:g.p_left + g.L, :]                    # (N, L, C_in)
-
-
-def col2im1d_naive(cols, L, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``col2im1d`` (same arguments and result); the tests' reference."""
-    cols, K = _check_cols(cols, K, "col2im1d_naive")
-    g = geometry(L, K, stride, padding, dilation, "col2im1d_naive")
-    pl, L_out = g.p_left, g.L_out
-    _check_L_out(cols, L_out, "col2im1d_naive")
-    cb = cols if cols.ndim == 3 else cols[None]
-    N, C_in = cb.shape[0], cb.shape[-1] // K
-    out = np.zeros((N, L, C_in), dtype=cols.dtype)
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(K):
-                j = i * stride + k * dilation - pl
-                if 0 <= j < L:
-                    for c in range(C_in):
-                        out[n, j, c] += cb[n, i, k * C_in + c]
-    return out if cols.ndim == 3 else out[0]
 
 
 def conv1d_gemm(X, W, b=None, stride=1, padding="valid", dilation=1):

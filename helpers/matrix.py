@@ -9,15 +9,14 @@ simply not there, so T always acts on the unpadded input (``padded=True`` keeps 
 
 Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
 translation equivariance) and ``toeplitz_projection`` (the nearest convolution to any dense
-matrix), each with a loop twin where it is vectorised.
+matrix). Their loop twins, the tests' references, are in tests/oracles.py.
 """
 import numpy as np
 
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_int
 
-__all__ = ["conv_matrix", "conv_matrix_naive", "tap_index_matrix", "shift_matrix",
-           "shift_matrix_naive", "toeplitz_projection", "toeplitz_projection_naive"]
+__all__ = ["conv_matrix", "tap_index_matrix", "shift_matrix", "toeplitz_projection"]
 
 
 def _check(w, L, func):
@@ -77,26 +76,6 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     return T.reshape(g.L_out * C_out, L_cols * C_in)                # (L_out*C_out, L*C_in)
 
 
-def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1, padded=False):
-    """Loop twin of ``conv_matrix`` (same arguments and result); the tests' reference."""
-    w, L = _check(w, L, "conv_matrix_naive")
-    W = w.reshape(-1, 1, 1) if w.ndim == 1 else w
-    K, C_in, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
-    pl, L_out = g.p_left, g.L_out
-    if padded:
-        L, pl = g.L_pad, 0
-    T = np.zeros((L_out * C_out, L * C_in), dtype=W.dtype)
-    for i in range(L_out):
-        for k in range(K):
-            j = i * stride + k * dilation - pl
-            if 0 <= j < L:
-                for o in range(C_out):
-                    for c in range(C_in):
-                        T[i * C_out + o, j * C_in + c] = W[k, c, o]
-    return T
-
-
 def tap_index_matrix(K, L, stride=1, padding="valid", dilation=1, padded=False):
     """Which tap of the kernel sits in each entry of T: ``k`` where ``T[i, j] = w[k]``, else -1.
 
@@ -140,17 +119,6 @@ def shift_matrix(L, shift=1):
     L = check_int(L, "L (the signal length)", "shift_matrix", 1)
     shift = check_int(shift, "shift", "shift_matrix", -L)
     return np.eye(L, k=-shift)                                      # ones at (j, j - shift)
-
-
-def shift_matrix_naive(L, shift=1):
-    """Loop twin of ``shift_matrix``."""
-    L = check_int(L, "L (the signal length)", "shift_matrix_naive", 1)
-    shift = check_int(shift, "shift", "shift_matrix_naive", -L)
-    S = np.zeros((L, L))
-    for j in range(L):
-        if 0 <= j - shift < L:
-            S[j, j - shift] = 1.0
-    return S
 
 
 def _check_projection(M, K, stride, padding, dilation, func):
@@ -197,15 +165,3 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
     total = np.bincount(k[inside], weights=M[i[inside], j[inside]], minlength=K)  # <M, B_k>
     count = np.bincount(k[inside], minlength=K)                                   # <B_k, B_k>
     return np.divide(total, count, out=np.zeros(K), where=count > 0)
-
-
-def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``toeplitz_projection``."""
-    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection_naive")
-    L, pl, L_out, K = g.L, g.p_left, g.L_out, g.K
-    w = np.zeros(K)
-    for k in range(K):
-        values = [M[i, i * stride + k * dilation - pl] for i in range(L_out)
-                  if 0 <= i * stride + k * dilation - pl < L]
-        w[k] = sum(values) / len(values) if values else 0.0
-    return w
