@@ -13,13 +13,9 @@ import numpy as np
 
 from helpers.conv_fast import window_view
 from helpers.geometry import geometry
-from helpers.validation import as_float_array, check_conv_args, check_int
+from helpers.validation import as_float_array, check_conv_args
 
 __all__ = ["im2col1d", "col2im1d", "conv1d_gemm", "im2col_batch", "col2im_batch"]
-
-
-def _check_X(X, func):
-    return as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)", func)
 
 
 def im2col1d(X, K, stride=1, padding="valid", dilation=1):
@@ -43,7 +39,8 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 05.
     """
-    X = _check_X(X, "im2col1d")
+    X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)",
+                       "im2col1d")
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
     P = im2col_batch(Xb, geometry(Xb.shape[1], K, stride, padding, dilation, "im2col1d"))
     return P if X.ndim == 3 else P[0]
@@ -69,22 +66,6 @@ def im2col_batch(Xb, g):
     return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
 
 
-def _check_cols(cols, K, func):
-    cols = as_float_array(cols, "cols", (2, 3),
-                          "a patch matrix of shape (L_out, K*C_in) or (N, L_out, K*C_in)", func)
-    K = check_int(K, "K (the kernel size)", func, 1)
-    if cols.shape[-1] % K:
-        raise ValueError(f"{func}: the last axis of cols ({cols.shape[-1]}) must be K*C_in, "
-                         f"a multiple of K={K}; got cols of shape {cols.shape}")
-    return cols, K
-
-
-def _check_L_out(cols, L_out, func):
-    if cols.shape[-2] != L_out:
-        raise ValueError(f"{func}: cols has {cols.shape[-2]} rows but this geometry gives "
-                         f"L_out={L_out}; got cols of shape {cols.shape}")
-
-
 def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
     """Adjoint of ``im2col1d``: add every patch entry back onto the input position it read.
 
@@ -108,9 +89,16 @@ def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 07.
     """
-    cols, K = _check_cols(cols, K, "col2im1d")
-    g = geometry(L, K, stride, padding, dilation, "col2im1d")
-    _check_L_out(cols, g.L_out, "col2im1d")
+    func = "col2im1d"
+    cols = as_float_array(cols, "cols", (2, 3),
+                          "a patch matrix of shape (L_out, K*C_in) or (N, L_out, K*C_in)", func)
+    g = geometry(L, K, stride, padding, dilation, func)
+    if cols.shape[-1] % g.K:
+        raise ValueError(f"{func}: the last axis of cols ({cols.shape[-1]}) must be K*C_in, "
+                         f"a multiple of K={g.K}; got cols of shape {cols.shape}")
+    if cols.shape[-2] != g.L_out:
+        raise ValueError(f"{func}: cols has {cols.shape[-2]} rows but this geometry gives "
+                         f"L_out={g.L_out}; got cols of shape {cols.shape}")
     out = col2im_batch(cols if cols.ndim == 3 else cols[None], g)   # (N, L, C_in)
     return out if cols.ndim == 3 else out[0]
 

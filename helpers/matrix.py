@@ -121,17 +121,6 @@ def shift_matrix(L, shift=1):
     return np.eye(L, k=-shift)                                      # ones at (j, j - shift)
 
 
-def _check_projection(M, K, stride, padding, dilation, func):
-    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
-    L = M.shape[1]
-    g = geometry(L, K, stride, padding, dilation, func)
-    if M.shape[0] != g.L_out:
-        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {L}) for K={K}, "
-                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
-                         f"{M.shape}")
-    return M, g
-
-
 def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
     """The kernel w whose conv_matrix is the closest to M: projection onto convolutions.
 
@@ -158,7 +147,13 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 04.
     """
-    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection")
+    func = "toeplitz_projection"
+    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
+    g = geometry(M.shape[1], K, stride, padding, dilation, func)
+    if M.shape[0] != g.L_out:
+        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {g.L}) for K={K}, "
+                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
+                         f"{M.shape}")
     j, inside = g.inside()                                              # column of tap k in row i
     i, k = np.indices(j.shape)                                          # (L_out, K) each
     K = g.K

@@ -42,6 +42,15 @@ _POOLS = {"avg": (global_avgpool_forward, global_avgpool_backward),
           "max": (global_maxpool_forward, global_maxpool_backward)}
 
 
+def _init_params(seed, W1_shape, fan_in, n_hidden, n_classes):
+    """Weights of two layers: ``W1`` He-initialised (std sqrt(2 / fan_in)), ``W2`` (n_hidden,
+    n_classes) with std sqrt(1 / n_hidden), biases ``b1`` (n_hidden,) and ``b2`` zero."""
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.normal(0.0, np.sqrt(2.0 / fan_in), size=W1_shape), "b1": np.zeros(n_hidden),
+            "W2": rng.normal(0.0, np.sqrt(1.0 / n_hidden), size=(n_hidden, n_classes)),
+            "b2": np.zeros(n_classes)}
+
+
 class _Model:
     """Shared parts: parameters in a dict, a parameter count, predictions."""
 
@@ -92,28 +101,23 @@ class CNN1d(_Model):
                  seed=0):
         if pool not in _POOLS:
             raise ValueError(f"CNN1d: pool must be 'avg' or 'max'; got {pool!r}")
-        rng = np.random.default_rng(seed)
         K, F = kernel_size, n_filters
-        self.params = {
-            "W1": rng.normal(0.0, np.sqrt(2.0 / K), size=(K, 1, F)),
-            "b1": np.zeros(F),
-            "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, n_classes)),
-            "b2": np.zeros(n_classes),
-        }
+        self.params = _init_params(seed, (K, 1, F), K, F, n_classes)
         self.pool, self.padding = pool, padding
 
     def feature_maps(self, X):
         """ReLU feature maps, shape (N, L_out, F): what the global pooling summarises."""
-        X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
-        Z, _ = conv1d_forward(X[..., None], self.params["W1"], self.params["b1"],
-                              padding=self.padding)
-        return np.maximum(Z, 0.0)
+        return self._conv_relu(X)[0]
 
-    def _forward(self, X):
+    def _conv_relu(self, X):
         X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
         p = self.params
         Z, c_conv = conv1d_forward(X[..., None], p["W1"], p["b1"], padding=self.padding)
-        A, c_relu = relu_forward(Z)                                # (N, L_out, F)
+        return (*relu_forward(Z), c_conv)                          # A (N, L_out, F), caches
+
+    def _forward(self, X):
+        p = self.params
+        A, c_relu, c_conv = self._conv_relu(X)                     # (N, L_out, F)
         G, c_pool = _POOLS[self.pool][0](A)                        # (N, F)
         logits, c_dense = dense_forward(G, p["W2"], p["b2"])       # (N, n_classes)
         return logits, (c_conv, c_relu, c_pool, c_dense)
@@ -137,13 +141,7 @@ class MLP(_Model):
     """
 
     def __init__(self, n_inputs, n_hidden=16, n_classes=2, seed=0):
-        rng = np.random.default_rng(seed)
-        self.params = {
-            "W1": rng.normal(0.0, np.sqrt(2.0 / n_inputs), size=(n_inputs, n_hidden)),
-            "b1": np.zeros(n_hidden),
-            "W2": rng.normal(0.0, np.sqrt(1.0 / n_hidden), size=(n_hidden, n_classes)),
-            "b2": np.zeros(n_classes),
-        }
+        self.params = _init_params(seed, (n_inputs, n_hidden), n_inputs, n_hidden, n_classes)
 
     def _forward(self, X):
         p = self.params
@@ -190,11 +188,8 @@ class SlopeCNN(_Model):
     """
 
     def __init__(self, n_filters=32, kernel_size=15, n_channels=2, seed=0):
-        rng = np.random.default_rng(seed)
         KC, F = kernel_size * n_channels, n_filters
-        self.params = {"W1": rng.normal(0.0, np.sqrt(2.0 / KC), size=(KC, F)),   # W_flat
-                       "b1": np.zeros(F),
-                       "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, 2)), "b2": np.zeros(2)}
+        self.params = _init_params(seed, (KC, F), KC, F, 2)         # W1 is W_flat (K*C_in, F)
 
     def feature_maps(self, P):
         """ReLU feature maps a, shape (N, L_out, F)."""
