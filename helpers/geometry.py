@@ -92,35 +92,16 @@ class Geometry(NamedTuple):
         return self.L + self.p_left + self.p_right
 
     def positions(self, padded=False):
-        """The tap-position table: which input each tap of each output reads.
-
-        Parameters
-        ----------
-        padded : bool, default False
-            If True, count positions in the padded input (add p_left): all then lie in
-            0 .. L_pad - 1.
-
-        Returns
-        -------
-        pos : numpy.ndarray of int, shape (L_out, K)
-            ``pos[i, k] = i s + k d - p_left``; an entry < 0 or >= L is a padded zero.
-        """
+        """The tap-position table ``pos[i, k] = i s + k d - p_left``, shape (L_out, K): the
+        input tap k of output i reads (< 0 or >= L: a padded zero). With ``padded=True``,
+        counted in the padded input (p_left added), so all lie in 0 .. L_pad - 1."""
         shift = 0 if padded else self.p_left
         return (np.arange(self.L_out)[:, None] * self.stride
                 + np.arange(self.K)[None, :] * self.dilation - shift)      # (L_out, K)
 
     def pad(self, x, axis=0):
-        """``x`` with p_left zeros before and p_right after it along ``axis`` (no copy if none).
-
-        Parameters
-        ----------
-        x : numpy.ndarray, length L along ``axis``
-        axis : int, default 0
-
-        Returns
-        -------
-        numpy.ndarray, length L + p_left + p_right along ``axis``
-        """
+        """``x`` (length L along ``axis``) with p_left zeros before and p_right after it:
+        length L_pad along ``axis``; x itself when there is no padding."""
         if not (self.p_left or self.p_right):
             return x
         widths = [(0, 0)] * x.ndim
@@ -128,21 +109,10 @@ class Geometry(NamedTuple):
         return np.pad(x, widths)
 
     def inside(self, padded=False):
-        """The tap-position table and where it reads a real input: the one bounds check.
-
-        Parameters
-        ----------
-        padded : bool, default False
-            As in ``positions``; then every position lies in the padded input.
-
-        Returns
-        -------
-        pos : numpy.ndarray of int, shape (L_out, K)
-            ``positions(padded)``.
-        mask : numpy.ndarray of bool, shape (L_out, K)
-            True where ``pos`` is an input position (0 .. L-1, or 0 .. L_pad-1 if ``padded``),
-            False where tap k of output i reads a padded zero.
-        """
+        """``(pos, mask)``, both (L_out, K): ``positions(padded)`` and where it reads a real
+        input (0 .. L-1; with ``padded``, 0 .. L_pad-1), False where tap k of output i reads a
+        padded zero. The one bounds check of the tap rule: every loop twin, the matrix T and
+        the receptive field take their positions from here."""
         pos = self.positions(padded)
         return pos, (pos >= 0) & (pos < (self.L_pad if padded else self.L))
 

@@ -22,7 +22,7 @@ from helpers.validation import as_float_array, check_conv_args, check_dout, desc
 
 __all__ = [
     "dense_forward", "dense_backward", "conv1d_forward", "conv1d_backward",
-    "relu_forward", "relu_backward", "softmax",
+    "relu_forward", "relu_backward",
     "softmax_cross_entropy_forward", "softmax_cross_entropy_backward",
 ]
 
@@ -174,22 +174,12 @@ def relu_backward(dout, cache):
 
 # ---------------------------------------------------------------- softmax cross-entropy
 
-def softmax(logits):
-    """Row-wise softmax ``p[n, j] = exp(z[n, j]) / sum_m exp(z[n, m])``, shape (N, C) -> (N, C).
-
-    The row maximum is subtracted first, so large logits do not overflow.
-
-    Introduced in notebook 07.
-    """
-    z = as_float_array(logits, "logits", (2,), "a 2-D array of shape (N, n_classes)", "softmax")
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def softmax_cross_entropy_forward(logits, y):
     """Mean cross-entropy of the softmax of ``logits`` against integer labels ``y``.
 
-    ``loss = -(1/N) sum_n log p[n, y_n]`` with ``p = softmax(logits)``.
+    ``loss = -(1/N) sum_n log p[n, y_n]`` with the softmax
+    ``p[n, j] = exp(z[n, j]) / sum_m exp(z[n, m])``, computed from ``z - max_j z[n, j]`` so
+    that large logits do not overflow.
 
     Parameters
     ----------
@@ -200,7 +190,7 @@ def softmax_cross_entropy_forward(logits, y):
     -------
     loss : float
     cache : tuple
-        ``(p, y)``.
+        ``(p, y)``, p of shape (N, n_classes).
 
     Introduced in notebook 07.
     """
