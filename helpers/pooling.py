@@ -28,16 +28,12 @@ __all__ = [
 ]
 
 
-def _check_pool_args(X, pool_size, stride, func):
+def _windows(X, pool_size, stride, func):
+    """Checked X as (N, L, C), its windows (N, L_out, q, C) (a view), geometry, batched?"""
     X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C) or a 3-D array (N, L, C)", func)
     q = check_int(pool_size, "pool_size", func, 1)
     s = q if stride is None else check_int(stride, "stride", func, 1)
     g = geometry(X.shape[-2], q, s, "valid", 1, func)           # window longer than L -> error
-    return X, g
-
-
-def _windows(X, pool_size, stride, func):
-    X, g = _check_pool_args(X, pool_size, stride, func)
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
     win = window_view(Xb, g.K, g.stride, 1, g.L_out)            # (N, L_out, q, C), no copy
     return Xb, win, g, X.ndim == 3
@@ -123,8 +119,7 @@ def avgpool1d_backward(dout, cache):
 
 def pool1d_naive(X, pool_size, stride=None, mode="max"):
     """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
-    X, g = _check_pool_args(X, pool_size, stride, "pool1d_naive")
-    Xb = X if X.ndim == 3 else X[None]
+    Xb, _, g, batched = _windows(X, pool_size, stride, "pool1d_naive")
     N, _, C = Xb.shape
     pos = g.positions()                                         # pos[i, k] = i*s + k, no padding
     out = np.zeros((N, g.L_out, C))
@@ -133,7 +128,7 @@ def pool1d_naive(X, pool_size, stride=None, mode="max"):
             for c in range(C):
                 window = [Xb[n, j, c] for j in pos[i]]
                 out[n, i, c] = max(window) if mode == "max" else sum(window) / g.K
-    return out if X.ndim == 3 else out[0]
+    return out if batched else out[0]
 
 
 def _check_global(X, func):
