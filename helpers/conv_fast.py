@@ -22,7 +22,7 @@ BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, big enou
 _MIN_BLOCK_ROWS = 64
 
 
-def correlate_batch(X, W, g):
+def correlate_batch(X, W, g, patches=None):
     """The engine: cross-correlation of a checked batch with a filter bank, without bias.
 
     Parameters
@@ -32,6 +32,10 @@ def correlate_batch(X, W, g):
     W : numpy.ndarray, shape (K, C_in, C_out)
     g : helpers.geometry.Geometry
         The checked geometry, from ``geometry(L, K, ...)``.
+    patches : numpy.ndarray, shape (N, L_out, K * C_in), optional
+        Given (C-contiguous, in the combined dtype), the blocked route uses it as its one
+        block, so it holds the whole patch matrix P afterwards: what a backward pass needs
+        (``helpers.layers.conv1d_forward``).
 
     Returns
     -------
@@ -39,8 +43,11 @@ def correlate_batch(X, W, g):
         ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``, in the combined
         dtype of X and W (float32 stays float32).
     """
+    Xp = g.pad(X, 1)                                                    # (N, L_pad, C_in)
+    if patches is not None:
+        return conv1d_blocked(Xp, W, g, block_rows=len(X) * g.L_out, buf=patches)
     route = conv1d_correlate if W.shape[1] == W.shape[2] == 1 else conv1d_blocked
-    return route(g.pad(X, 1), W, g)                                     # X_pad (N, L_pad, C_in)
+    return route(Xp, W, g)
 
 
 def window_view(Xp, K, stride, dilation, L_out):
@@ -73,24 +80,14 @@ def choose_block_rows(K, C_in, itemsize=4, block_bytes=BLOCK_BYTES):
     return max(_MIN_BLOCK_ROWS, block_bytes // (K * C_in * itemsize))
 
 
-def conv1d_blocked(Xp, W, g, block_rows=None):
+def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):
     """Blocked im2col + GEMM: ``P_block @ W_flat`` for consecutive blocks of rows of P.
 
-    Parameters
-    ----------
-    Xp : numpy.ndarray, shape (N, L_pad, C_in)
-        The zero-padded input.
-    W : numpy.ndarray, shape (K, C_in, C_out)
-    g : helpers.geometry.Geometry
-        Its geometry (K, stride, dilation, L_out).
-    block_rows : int, optional
-        B, rows of P per GEMM; default ``choose_block_rows(K, C_in)``. A block holds several
-        whole examples when L_out <= B, else B rows of one example.
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, C_out)
-        ``Z[n, i, o] = sum_{k, c} Xp[n, i*s + k*d, c] W[k, c, o]``, combined dtype.
+    Xp (N, L_pad, C_in) is the padded input, W (K, C_in, C_out), g its ``Geometry``; B =
+    ``block_rows`` (default ``choose_block_rows(K, C_in)``) rows of P per block: several
+    whole examples when L_out <= B, else B rows of one example; ``buf`` may give the block's
+    memory (at least B * K * C_in numbers). Returns Z (N, L_out, C_out),
+    ``Z[n, i, o] = sum_{k, c} Xp[n, i*s + k*d, c] W[k, c, o]``, in the combined dtype.
     """
     (N, _, C_in), (K, _, C_out) = Xp.shape, W.shape
     dtype = np.result_type(Xp, W)
@@ -98,7 +95,9 @@ def conv1d_blocked(Xp, W, g, block_rows=None):
     view = window_view(Xp.astype(dtype, copy=False), K, g.stride, g.dilation, g.L_out)
     B = block_rows or choose_block_rows(K, C_in, np.dtype(dtype).itemsize)
     Z = np.empty((N, g.L_out, C_out), dtype=dtype)
-    buf = np.empty(min(B, N * g.L_out) * K * C_in, dtype=dtype)    # the one reused block of P
+    if buf is None:                                                # the one reused block of P
+        buf = np.empty(min(B, N * g.L_out) * K * C_in, dtype=dtype)
+    buf = buf.reshape(-1)
     per, rows = max(1, B // g.L_out), min(B, g.L_out)              # examples, rows per block
     for n in range(0, N, per):
         for i in range(0, g.L_out, rows):
@@ -119,16 +118,8 @@ def conv1d_correlate(Xp, W, g):
     With dilation d the taps are d apart, so they are neighbours in each phase ``x[r::d]``
     (r = 0 .. d-1): one call per phase, no multiplications by inserted zeros.
 
-    Parameters
-    ----------
-    Xp : numpy.ndarray, shape (N, L_pad, 1)
-    W : numpy.ndarray, shape (K, 1, 1)
-    g : helpers.geometry.Geometry
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, 1)
-        Same result as ``conv1d_blocked``, combined dtype.
+    Xp (N, L_pad, 1), W (K, 1, 1) and g as in ``conv1d_blocked``, and the same result
+    Z (N, L_out, 1).
     """
     (N, L_pad, _), K, d = Xp.shape, W.shape[0], g.dilation
     dtype = np.result_type(Xp, W)

@@ -7,8 +7,8 @@ Arrays are batch-first and channels-last: X (N, L, C_in), W (K, C_in, C_out). Po
 in ``helpers.pooling``. Their loop twins, the tests' references, live in tests/oracles.py.
 
 The convolution's forward is the engine of ``helpers.conv.conv1d``
-(``helpers.conv_fast.correlate_batch``); its backward is two more correlations, computed
-with the patch matrix P = im2col(X), built in the backward, where it is needed:
+(``helpers.conv_fast.correlate_batch``), which leaves the patch matrix P = im2col(X) it
+multiplied in the cache; the backward is two more correlations, computed with P:
 
     dW = P^T dout          (a correlation of the input with the upstream gradient)
     dX = col2im(dout W^T)  (= T^T dout, a full convolution of dout with the filter)
@@ -17,7 +17,7 @@ import numpy as np
 
 from helpers.conv_fast import correlate_batch
 from helpers.geometry import geometry
-from helpers.im2col import col2im_batch, im2col_batch
+from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_conv_args, check_dout, describe
 
 __all__ = [
@@ -82,33 +82,23 @@ def dense_backward(dout, cache):
 def conv1d_forward(X, W, b=None, stride=1, padding="valid", dilation=1):
     """Convolutional layer (a cross-correlation, as in every framework), keeping a cache.
 
-    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``, computed by
-    the same engine as ``helpers.conv.conv1d``.
-
-    Parameters
-    ----------
-    X : array_like, shape (N, L, C_in) or (L, C_in)
-    W : array_like, shape (K, C_in, C_out)
-    b : array_like, shape (C_out,), optional
-    stride, padding, dilation
-        As in ``helpers.conv.conv1d``.
-
-    Returns
-    -------
-    out : numpy.ndarray, shape (N, L_out, C_out) or (L_out, C_out)
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
-    cache : dict
-        X (N, L, C_in), W and the geometry (``cache["geometry"]``, a
-        ``helpers.geometry.Geometry``), for ``conv1d_backward``.
+    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``: arguments,
+    shapes and result exactly those of ``helpers.conv.conv1d`` (X (N, L, C_in) or (L, C_in),
+    W (K, C_in, C_out), b (C_out,) -> (N, L_out, C_out) or (L_out, C_out)), computed by the
+    same engine. Returns ``(out, cache)``; the cache holds the patch matrix P
+    (N, L_out, K*C_in) the engine built, W and the ``Geometry`` (``cache["geometry"]``) for
+    ``conv1d_backward``.
 
     Introduced in notebook 07.
     """
     X, W, b, batched = check_conv_args(X, W, b, "conv1d_forward")
-    g = geometry(X.shape[1], W.shape[0], stride, padding, dilation, "conv1d_forward")
-    out = correlate_batch(X, W, g)                              # (N, L_out, C_out)
+    (N, _, C_in), K = X.shape, W.shape[0]
+    g = geometry(X.shape[1], K, stride, padding, dilation, "conv1d_forward")
+    P = np.empty((N, g.L_out, K * C_in), dtype=np.result_type(X, W))   # filled by the engine
+    out = correlate_batch(X, W, g, patches=P)                   # (N, L_out, C_out)
     if b is not None:
         out += b
-    cache = dict(X=X, W=W, has_bias=b is not None, batched=batched, geometry=g)
+    cache = dict(P=P, W=W, X_shape=X.shape, has_bias=b is not None, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -138,11 +128,10 @@ def conv1d_backward(dout, cache):
 
     Introduced in notebook 07.
     """
-    X, W, g = cache["X"], cache["W"], cache["geometry"]
-    (N, _, C_in), (K, _, C_out) = X.shape, W.shape
+    P, W, g, (N, _, C_in) = cache["P"], cache["W"], cache["geometry"], cache["X_shape"]
+    K, _, C_out = W.shape
     shape = (N, g.L_out, C_out) if cache["batched"] else (g.L_out, C_out)
     dout = check_dout(dout, shape, "conv1d_backward").reshape(N, g.L_out, C_out)
-    P = im2col_batch(X, g)                                  # (N, L_out, K*C_in), the patches
     dW = P.reshape(-1, K * C_in).T @ dout.reshape(-1, C_out)                # (K*C_in, C_out)
     dP = dout @ W.reshape(K * C_in, C_out).T                                # (N, L_out, K*C_in)
     dX = col2im_batch(dP, g)                                                # (N, L, C_in)

@@ -88,9 +88,9 @@ def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
 
 def conv1d_backward_naive(dout, cache):
     """Loop twin of ``helpers.layers.conv1d_backward``: every (n, i, k, c, o) term of the
-    forward sum sends dout back along it."""
-    X, W, g = cache["X"], cache["W"], cache["geometry"]
-    (N, L, C_in), (K, _, C_out) = X.shape, W.shape
+    forward sum sends dout back along it; the input is read from the patch matrix."""
+    P, W, g, (N, L, C_in) = cache["P"], cache["W"], cache["geometry"], cache["X_shape"]
+    K, _, C_out = W.shape
     pos, inside = g.inside()
     G = np.asarray(dout, dtype=float).reshape(N, g.L_out, C_out)
     dX, dW, db = np.zeros((N, L, C_in)), np.zeros(W.shape), np.zeros(C_out)
@@ -99,9 +99,9 @@ def conv1d_backward_naive(dout, cache):
             for o in range(C_out):
                 db[o] += G[n, i, o]
                 for k in range(K):
-                    if inside[i, k]:                     # a padded zero adds nothing
-                        for c in range(C_in):
-                            dW[k, c, o] += X[n, pos[i, k], c] * G[n, i, o]
+                    for c in range(C_in):
+                        dW[k, c, o] += P[n, i, k * C_in + c] * G[n, i, o]
+                        if inside[i, k]:                 # a padded zero sends nothing back
                             dX[n, pos[i, k], c] += W[k, c, o] * G[n, i, o]
     return (dX if cache["batched"] else dX[0]), dW, (db if cache["has_bias"] else None)
 
