@@ -1,14 +1,11 @@
 """1-D cross-correlation, convolution and the convolutional layer, channels-last.
 
 Symbols: N examples, length L, kernel size K, channels C_in -> C_out, stride s, dilation d,
-padding (p_left, p_right). The effective kernel size is K_eff = d (K - 1) + 1 and
-
-    L_out = floor((L + p_left + p_right - K_eff) / s) + 1.
-
-What a CNN layer computes is a **cross-correlation** (the kernel is not flipped), as in every
-framework; ``correlate1d`` never flips, ``convolve1d`` flips. All three compute through the
-one engine, ``helpers.conv_fast.correlate_batch``; the plain-loop twins ``*_naive`` beside them
-are the definitions that notebooks 02, 03 and 05 read and the tests use as the reference.
+padding (p_left, p_right), K_eff = d (K - 1) + 1 (``helpers.geometry``). What a CNN layer
+computes is a **cross-correlation** (the kernel is not flipped), as in every framework;
+``correlate1d`` never flips, ``convolve1d`` flips. All three compute through the one engine,
+``helpers.conv_fast.correlate_batch``; the plain-loop twins ``*_naive`` beside them are the
+definitions that notebooks 02, 03 and 05 read and the tests use as the reference.
 """
 import numpy as np
 
@@ -112,9 +109,9 @@ def correlate1d(x, w, stride=1, padding="valid", dilation=1):
         Input signal.
     w : array_like, shape (K,)
         Kernel (filter weights).
-    stride : int, default 1
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-    dilation : int, default 1
+    stride, padding, dilation
+        s, the padding ("valid", "same", "full", an int or a (left, right) pair) and d, as in
+        ``helpers.geometry.geometry``.
 
     Returns
     -------
@@ -194,9 +191,8 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
         Filters: one (K, C_in) filter per output channel.
     b : array_like, shape (C_out,), optional
         Bias, one per output channel.
-    stride : int, default 1
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-    dilation : int, default 1
+    stride, padding, dilation
+        As in ``correlate1d``.
 
     Returns
     -------

@@ -30,18 +30,10 @@ PADDING_HELP = "'valid', 'same', 'full', an int >= 0, or a (left, right) pair of
 class GeometryError(ValueError):
     """The kernel is longer than the padded input, so no window fits.
 
-    A ``ValueError`` (so ``except ValueError`` still catches it) whose numbers are attributes:
-
-    Attributes
-    ----------
-    func : str
-        The public function that was called (the message's prefix).
-    L, K, stride, dilation, p_left, p_right, K_eff : int
-        The geometry; ``K_eff = d (K - 1) + 1 > L_pad``.
-    L_pad : int
-        ``L + p_left + p_right``.
-    reason : str
-        The message without the ``"func: "`` prefix, for a caller that shows it elsewhere.
+    A ``ValueError`` whose numbers are attributes: ``func`` (the message's prefix), ``L``,
+    ``K``, ``stride``, ``dilation``, ``p_left``, ``p_right``, ``K_eff`` (> ``L_pad``),
+    ``L_pad`` and ``reason`` (the message without ``"func: "``, for a caller that shows it
+    elsewhere).
     """
 
     def __init__(self, func, L, K, stride, dilation, p_left, p_right):

@@ -47,20 +47,8 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
 
 
 def im2col_batch(Xb, g):
-    """The patch-matrix builder behind ``im2col1d``, for inputs that are already checked.
-
-    Parameters
-    ----------
-    Xb : numpy.ndarray, shape (N, L, C_in)
-        A float batch (trusted: not checked again).
-    g : helpers.geometry.Geometry
-        Its geometry, from ``geometry(L, K, ...)``.
-
-    Returns
-    -------
-    P : numpy.ndarray, shape (N, L_out, K * C_in), C-contiguous
-        ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``.
-    """
+    """The patch matrix P (N, L_out, K * C_in), C-contiguous, of a checked float batch Xb
+    (N, L, C_in) and its ``Geometry`` g: ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``."""
     win = window_view(g.pad(Xb, 1), g.K, g.stride, g.dilation, g.L_out)  # (N, L_out, K, C_in) view
     P = np.ascontiguousarray(win)                               # the copy: (N, L_out, K, C_in)
     return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
@@ -104,20 +92,9 @@ def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
 
 
 def col2im_batch(cb, g):
-    """The adjoint builder behind ``col2im1d``, for inputs that are already checked.
-
-    Parameters
-    ----------
-    cb : numpy.ndarray, shape (N, L_out, K * C_in)
-        A float patch-shaped batch (trusted: not checked again).
-    g : helpers.geometry.Geometry
-        The geometry that produced the patches.
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L, C_in)
-        ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``.
-    """
+    """The adjoint of ``im2col_batch``: a checked patch-shaped batch cb (N, L_out, K * C_in)
+    and the ``Geometry`` g that produced it -> out (N, L, C_in) with
+    ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``."""
     N, C_in = cb.shape[0], cb.shape[-1] // g.K
     cb = cb.reshape(N, g.L_out, g.K, C_in)                      # (N, L_out, K, C_in)
     Xp = np.zeros((N, g.L_pad, C_in), dtype=cb.dtype)           # (N, L_pad, C_in)

@@ -19,12 +19,6 @@ from helpers.validation import as_float_array, check_int
 __all__ = ["conv_matrix", "tap_index_matrix", "shift_matrix", "toeplitz_projection"]
 
 
-def _check(w, L, func):
-    w = as_float_array(w, "w", (1, 3),
-                       "a 1-D kernel (K,) or a 3-D filter bank (K, C_in, C_out)", func)
-    return w, check_int(L, "L (the input length)", func, 1)
-
-
 def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     """Banded Toeplitz matrix T of a 1-D correlation (single- or multi-channel).
 
@@ -64,7 +58,9 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
 
     Introduced in notebook 04 (multi-channel: notebook 05).
     """
-    w, L = _check(w, L, "conv_matrix")
+    w = as_float_array(w, "w", (1, 3), "a 1-D kernel (K,) or a 3-D filter bank (K, C_in, C_out)",
+                       "conv_matrix")
+    L = check_int(L, "L (the input length)", "conv_matrix", 1)
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w                  # (K, C_in, C_out)
     K, C_in, C_out = W.shape
     g = geometry(L, K, stride, padding, dilation, "conv_matrix")

@@ -34,10 +34,10 @@ def _check_layers(layers, func):
 
 
 def _geometries(L, layers, padding, func):
-    """One checked ``Geometry`` per layer of a checked stack, from the input upwards."""
+    """One checked ``Geometry`` per layer of the stack, from the input upwards."""
     L = check_int(L, "L (the input length)", func, 1)
     out = []
-    for K, s, d in layers:
+    for K, s, d in _check_layers(layers, func):
         out.append(geometry(out[-1].L_out if out else L, K, s, padding, d, func))
     return out
 
@@ -77,7 +77,7 @@ def layer_lengths(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    geoms = _geometries(L, _check_layers(layers, "layer_lengths"), padding, "layer_lengths")
+    geoms = _geometries(L, layers, padding, "layer_lengths")
     return [geoms[0].L] + [g.L_out for g in geoms]
 
 
@@ -105,7 +105,7 @@ def trace_receptive_field(L, layers, index=None, padding="valid"):
     Introduced in notebook 06.
     """
     func = "trace_receptive_field"
-    geoms = _geometries(L, _check_layers(layers, func), padding, func)
+    geoms = _geometries(L, layers, padding, func)
     top = geoms[-1].L_out
     index = top // 2 if index is None else check_int(index, "index", func, 0)
     if index >= top:
@@ -132,7 +132,7 @@ def unit_centres(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    geoms = _geometries(L, _check_layers(layers, "unit_centres"), padding, "unit_centres")
+    geoms = _geometries(L, layers, padding, "unit_centres")
     centres, jump, offset, r = [np.arange(geoms[0].L, dtype=float)], 1, 0, 1
     for g in geoms:
         offset -= g.p_left * jump

@@ -78,21 +78,11 @@ class _Model:
 class CNN1d(_Model):
     """conv1d -> ReLU -> global pooling -> dense, for single-channel series X (N, L).
 
-    Parameters
-    ----------
-    n_filters : int
-        F, the number of filters (feature maps).
-    kernel_size : int
-        K, taps per filter.
-    n_classes : int
-    pool : {"avg", "max"}
-        Global pooling over the length axis: what makes the classifier (nearly) shift-invariant.
-    padding : padding of the conv layer, default "valid"
-    seed : int
-        Seeds the He-initialised weights.
-
-    Parameters are ``W1`` (K, 1, F), ``b1`` (F,), ``W2`` (F, n_classes), ``b2`` (n_classes,):
-    ``K F + F + F n_classes + n_classes`` numbers, whatever L is.
+    F = ``n_filters`` filters of K = ``kernel_size`` taps with the conv layer's ``padding``;
+    ``pool`` ("avg" or "max") is the global pooling over the length axis, what makes the
+    classifier (nearly) shift-invariant; ``seed`` seeds the He-initialised weights. The
+    parameters are ``W1`` (K, 1, F), ``b1`` (F,), ``W2`` (F, n_classes), ``b2``
+    (n_classes,): ``K F + F + F n_classes + n_classes`` numbers, whatever L is.
 
     Introduced in notebook 08.
     """
@@ -169,20 +159,9 @@ def with_slope(X):
 class SlopeCNN(_Model):
     """conv as Z = P W_flat + b -> ReLU -> global average pooling -> dense, on patch matrices.
 
-    The model of notebook 08's stretch section: it takes patch matrices
-    P = ``im2col1d(with_slope(X), K)`` of shape (N, L_out, K*C_in), computed once before
-    training, so each step is one product per example, Z_n = P_n W_flat + b.
-
-    Parameters
-    ----------
-    n_filters : int
-        F = C_out, the number of filters.
-    kernel_size : int
-        K, taps per filter.
-    n_channels : int
-        C_in (2 for ``with_slope``).
-    seed : int
-        Seed of the weight initialisation (He for W_flat (K*C_in, F), 1/F for the dense layer).
+    It takes P = ``im2col1d(with_slope(X), K)``, shape (N, L_out, K*C_in), computed once
+    before training, so each step is one product per example, Z_n = P_n W_flat + b; F =
+    ``n_filters`` filters of K = ``kernel_size`` taps over C_in = ``n_channels`` channels.
 
     Introduced in notebook 08.
     """
@@ -252,26 +231,12 @@ def _progress_bar(epochs):
 
 def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=True,
         record_every=10):
-    """Train full-batch with Adam; return the history.
+    """Train ``model`` (CNN1d, MLP: X (N, L); SlopeCNN: patches) on labels y (N,) with
+    ``epochs`` full-batch Adam steps of learning rate ``lr``, a progress bar in a notebook.
 
-    Parameters
-    ----------
-    model : CNN1d or MLP
-    X : array_like, shape (N, L); y : array_like of int, shape (N,)
-    epochs : int
-        Full-batch steps.
-    lr : float
-        Adam's learning rate.
-    X_test, y_test : optional held-out data, evaluated every ``record_every`` epochs.
-    progress : bool
-        Show a progress bar in a notebook.
-
-    Returns
-    -------
-    dict
-        ``epoch``, ``loss``, ``train_acc`` (and ``test_acc``) lists, recorded before the first
-        step (epoch 0), every ``record_every`` steps and after the last one; and ``seconds``,
-        the wall time of the whole fit.
+    Returns the history, a dict: ``epoch``, ``loss``, ``train_acc`` (and, with held-out
+    ``X_test``, ``y_test``, ``test_acc``) lists, recorded before the first step (epoch 0),
+    every ``record_every`` steps and after the last one; and ``seconds``, the wall time.
 
     Introduced in notebook 08.
     """
