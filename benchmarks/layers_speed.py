@@ -7,7 +7,8 @@ Size: a full GunPoint training batch, N = 50 series of L = 150 samples, one chan
 conv1d (K = 15, 16 filters, "same") -> ReLU -> global average pooling -> dense (16 -> 2) ->
 softmax cross-entropy; plus max pooling (P = 3, s = 2) on the feature maps. Prints the median
 of a few repeats in milliseconds; one training step of the notebook-08 model is the sum of the
-conv, ReLU, pooling and dense rows. Keeps to a second or two of CPU.
+conv, ReLU, pooling and dense rows. Keeps to a second or two of CPU. (The loop twins' speed
+is measured by benchmarks/conv_speed.py.)
 """
 import statistics
 import time
@@ -16,7 +17,6 @@ import numpy as np
 
 from helpers.layers import (
     conv1d_backward,
-    conv1d_backward_naive,
     conv1d_forward,
     dense_backward,
     dense_forward,
@@ -29,7 +29,6 @@ from helpers.pooling import (
     global_avgpool_backward,
     global_avgpool_forward,
     maxpool1d_backward,
-    maxpool1d_backward_naive,
     maxpool1d_forward,
 )
 
@@ -77,15 +76,6 @@ def main():
         total += ms if not name.startswith("maxpool") else 0.0
         print(f"{name:<32}{ms:>10.2f}")
     print(f"{'one training step (first 5 rows)':<32}{total:>10.2f}")
-    small = slice(0, 2)                                 # the loop twins are slow: 2 examples
-    Zs, cs = conv1d_forward(X[small], W, b, padding="same")
-    Ms, cms = maxpool1d_forward(A[small], 3, stride=2)
-    print(f"{'loop twins, N = 2:':<32}")
-    naive_ms = median_ms(lambda: conv1d_backward_naive(dZ[small], cs), 1)
-    print(f"{'  conv1d_backward_naive':<32}{naive_ms:>10.1f}")
-    print(f"{'  conv1d_backward':<32}{median_ms(lambda: conv1d_backward(dZ[small], cs), 3):>10.2f}")
-    naive_ms = median_ms(lambda: maxpool1d_backward_naive(dM[small], cms), 1)
-    print(f"{'  maxpool1d_backward_naive':<32}{naive_ms:>10.1f}")
 
 
 if __name__ == "__main__":

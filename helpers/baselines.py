@@ -3,7 +3,7 @@ import numpy as np
 
 from helpers.validation import as_float_array, check_int
 
-__all__ = ["one_nn_predict", "one_nn_predict_naive", "shifted_crop"]
+__all__ = ["one_nn_predict", "shifted_crop"]
 
 
 def one_nn_predict(X_train, y_train, X):
@@ -29,15 +29,6 @@ def one_nn_predict(X_train, y_train, X):
                          f"shapes {A.shape} and {B.shape}")
     d2 = (B * B).sum(1)[:, None] - 2 * B @ A.T + (A * A).sum(1)[None, :]   # (N, N_train)
     return np.asarray(y_train)[d2.argmin(axis=1)]
-
-
-def one_nn_predict_naive(X_train, y_train, X):
-    """Loop twin of ``one_nn_predict``; the tests' reference."""
-    out = []
-    for x in np.asarray(X, float):
-        dists = [np.sum((x - a) ** 2) for a in np.asarray(X_train, float)]
-        out.append(np.asarray(y_train)[int(np.argmin(dists))])
-    return np.array(out)
 
 
 def shifted_crop(X, margin, shift=0):

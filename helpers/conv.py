@@ -1,17 +1,15 @@
 """1-D cross-correlation, convolution and the convolutional layer, channels-last.
 
 Symbols: N examples, length L, kernel size K, channels C_in -> C_out, stride s, dilation d,
-padding (p_left, p_right). The effective kernel size is K_eff = d (K - 1) + 1 and
-
-    L_out = floor((L + p_left + p_right - K_eff) / s) + 1.
-
-What a CNN layer computes is a **cross-correlation** (the kernel is not flipped), as in every
-framework; ``correlate1d`` never flips, ``convolve1d`` flips. Each vectorised function has a
-plain-loop twin ``*_naive`` beside it, which the tests use as the reference.
+padding (p_left, p_right), K_eff = d (K - 1) + 1 (``helpers.geometry``). What a CNN layer
+computes is a **cross-correlation** (the kernel is not flipped), as in every framework;
+``correlate1d`` never flips, ``convolve1d`` flips. All three compute through the one engine,
+``helpers.conv_fast.correlate_batch``; the plain-loop twins ``*_naive`` beside them are the
+definitions that notebooks 02, 03 and 05 read and the tests use as the reference.
 """
 import numpy as np
 
-from helpers.conv_fast import conv1d_blocked, conv1d_correlate, window_view
+from helpers.conv_fast import correlate_batch, window_view
 from helpers.geometry import conv_output_length, geometry, padding_amounts
 from helpers.validation import as_float_array, check_conv_args
 
@@ -20,6 +18,8 @@ __all__ = [
     "correlate1d", "correlate1d_naive", "convolve1d", "convolve1d_naive",
     "conv1d", "conv1d_naive",
 ]
+
+_SIGNAL = "an array of shape (L,), (L, C) or (N, L, C)"
 
 
 def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
@@ -38,7 +38,7 @@ def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
 
     Returns
     -------
-    numpy.ndarray, shape (L + p_left + p_right,), (L + p_left + p_right, C) or (N, ..., C)
+    numpy.ndarray, x's shape with L + p_left + p_right along the length axis
 
     Examples
     --------
@@ -47,7 +47,7 @@ def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
 
     Introduced in notebook 03.
     """
-    x = as_float_array(x, "x", (1, 2, 3), "an array of shape (L,), (L, C) or (N, L, C)", "pad1d")
+    x = as_float_array(x, "x", (1, 2, 3), _SIGNAL, "pad1d")
     axis = 1 if x.ndim == 3 else 0
     if isinstance(padding, str) and kernel_size is None:
         raise ValueError(f"pad1d: padding={padding!r} depends on the kernel size; "
@@ -78,16 +78,9 @@ def sliding_windows(x, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 05.
     """
-    x = as_float_array(x, "x", (1, 2, 3), "an array of shape (L,), (L, C) or (N, L, C)",
-                       "sliding_windows")
-    axis = 1 if x.ndim == 3 else 0
-    g = geometry(x.shape[axis], K, stride, padding, dilation, "sliding_windows")
-    return _windows(x, g)
-
-
-def _windows(x, g):
-    """``sliding_windows`` of a checked x (L,), (L, C) or (N, L, C) for the geometry g."""
+    x = as_float_array(x, "x", (1, 2, 3), _SIGNAL, "sliding_windows")
     xb = x[None, :, None] if x.ndim == 1 else x[None] if x.ndim == 2 else x  # (N, L, C)
+    g = geometry(xb.shape[1], K, stride, padding, dilation, "sliding_windows")
     win = window_view(g.pad(xb, 1), g.K, g.stride, g.dilation, g.L_out)     # (N, L_out, K, C)
     return win[0, :, :, 0] if x.ndim == 1 else win[0] if x.ndim == 2 else win
 
@@ -99,9 +92,9 @@ def _check_signal_and_kernel(x, w, func):
 
 
 def _correlate(x, w, stride, padding, dilation, func):
-    """Cross-correlation of a checked x (L,) with a checked w (K,); the geometry is checked here."""
+    """Correlation of a checked x (L,) with a checked w (K,): the engine's one-channel case."""
     g = geometry(len(x), len(w), stride, padding, dilation, func)   # messages name `func`
-    return _windows(x, g) @ w                                       # (L_out, K) @ (K,)
+    return correlate_batch(x[None, :, None], w[:, None, None], g)[0, :, 0]   # (L_out,)
 
 
 def correlate1d(x, w, stride=1, padding="valid", dilation=1):
@@ -116,9 +109,9 @@ def correlate1d(x, w, stride=1, padding="valid", dilation=1):
         Input signal.
     w : array_like, shape (K,)
         Kernel (filter weights).
-    stride : int, default 1
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-    dilation : int, default 1
+    stride, padding, dilation
+        s, the padding ("valid", "same", "full", an int or a (left, right) pair) and d, as in
+        ``helpers.geometry.geometry``.
 
     Returns
     -------
@@ -158,15 +151,14 @@ def convolve1d(x, w, stride=1, padding="valid", dilation=1):
 
 def _naive_1d(x, w, stride, padding, dilation, func, flip):
     x, w = _check_signal_and_kernel(x, w, func)
-    L, K = len(x), len(w)
-    g = geometry(L, K, stride, padding, dilation, func)
-    pl, L_out = g.p_left, g.L_out
-    y = np.zeros(L_out, dtype=np.result_type(x, w))
-    for i in range(L_out):
-        for k in range(K):
-            j = i * stride + k * dilation - pl      # input position read by tap k
-            if 0 <= j < L:                          # outside: a padded zero
-                y[i] += x[j] * (w[K - 1 - k] if flip else w[k])
+    g = geometry(len(x), len(w), stride, padding, dilation, func)
+    pos, inside = g.inside()                    # pos[i, k] = i*s + k*d - p_left: tap k's input
+    w = w[::-1] if flip else w
+    y = np.zeros(g.L_out, dtype=np.result_type(x, w))
+    for i in range(g.L_out):
+        for k in range(g.K):
+            if inside[i, k]:                    # outside: a padded zero
+                y[i] += x[pos[i, k]] * w[k]
     return y
 
 
@@ -187,18 +179,9 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
 
     ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``.
 
-    It takes one of two routes (``helpers.conv_fast``; times from ``benchmarks/conv_speed.py``
-    on a quiet 2-CPU machine, float32):
-
-    * **blocked im2col + GEMM** (``conv1d_blocked``) whenever C_in * C_out > 1: the patch
-      matrix (N * L_out, K * C_in) of all windows (see ``helpers.im2col``) times the filter
-      matrix ``W.reshape(K * C_in, C_out)``, done block by block so the patches stay in cache.
-      It reaches about 50-85 % of the machine's float32 matmul (e.g. 2.4 ms for
-      (N, L, C_in, C_out, K) = (32, 1024, 16, 32, 7), 28 ms for (8, 2048, 128, 128, 9)) and
-      beats copying the whole patch matrix and one matmul by 1.2-1.5x.
-    * **one np.correlate over the batch** (``conv1d_correlate``) for one input and one output
-      channel, where a GEMM has nothing to multiply: 0.15-0.25 ms for (1, 100000, 1, 1, 9),
-      against about 0.5 ms summing tap by tap and 0.85 ms for the blocked GEMM.
+    Computed by the engine ``helpers.conv_fast.correlate_batch``: blocked im2col + GEMM, or
+    one ``np.correlate`` over the batch for one input and one output channel (notebook 09
+    shows both and times them).
 
     Parameters
     ----------
@@ -208,9 +191,8 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
         Filters: one (K, C_in) filter per output channel.
     b : array_like, shape (C_out,), optional
         Bias, one per output channel.
-    stride : int, default 1
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-    dilation : int, default 1
+    stride, padding, dilation
+        As in ``correlate1d``.
 
     Returns
     -------
@@ -228,12 +210,8 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
     Introduced in notebook 05.
     """
     X, W, b, batched = check_conv_args(X, W, b, "conv1d")
-    N, L, C_in = X.shape
-    K, _, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv1d")             # checked once, here
-    Xp = g.pad(X, 1)                                                    # (N, L_pad, C_in)
-    route = conv1d_correlate if C_in == C_out == 1 else conv1d_blocked  # GEMM: nothing to do
-    out = route(Xp, W, g.L_out, g.stride, g.dilation)                   # (N, L_out, C_out)
+    g = geometry(X.shape[1], W.shape[0], stride, padding, dilation, "conv1d")   # checked once
+    out = correlate_batch(X, W, g)                                      # (N, L_out, C_out)
     if b is not None:
         out += b
     return out if batched else out[0]
@@ -242,19 +220,17 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
 def conv1d_naive(X, W, b=None, stride=1, padding="valid", dilation=1):
     """Loop twin of ``conv1d`` (same arguments and result); the tests' reference."""
     X, W, b, batched = check_conv_args(X, W, b, "conv1d_naive")
-    N, L, C_in = X.shape
-    K, _, C_out = W.shape
+    (N, L, C_in), (K, _, C_out) = X.shape, W.shape
     g = geometry(L, K, stride, padding, dilation, "conv1d_naive")
-    pl, L_out = g.p_left, g.L_out
-    out = np.zeros((N, L_out, C_out), dtype=np.result_type(X, W))
+    pos, inside = g.inside()                    # pos[i, k] = i*s + k*d - p_left: tap k's input
+    out = np.zeros((N, g.L_out, C_out), dtype=np.result_type(X, W))
     for n in range(N):
-        for i in range(L_out):
+        for i in range(g.L_out):
             for o in range(C_out):
                 total = 0.0 if b is None else b[o]
                 for k in range(K):
-                    j = i * stride + k * dilation - pl   # input position read by tap k
-                    if 0 <= j < L:
+                    if inside[i, k]:            # outside: a padded zero
                         for c in range(C_in):
-                            total += X[n, j, c] * W[k, c, o]
+                            total += X[n, pos[i, k], c] * W[k, c, o]
                 out[n, i, o] = total
     return out if batched else out[0]

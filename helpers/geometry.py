@@ -30,18 +30,10 @@ PADDING_HELP = "'valid', 'same', 'full', an int >= 0, or a (left, right) pair of
 class GeometryError(ValueError):
     """The kernel is longer than the padded input, so no window fits.
 
-    A ``ValueError`` (so ``except ValueError`` still catches it) whose numbers are attributes:
-
-    Attributes
-    ----------
-    func : str
-        The public function that was called (the message's prefix).
-    L, K, stride, dilation, p_left, p_right, K_eff : int
-        The geometry; ``K_eff = d (K - 1) + 1 > L_pad``.
-    L_pad : int
-        ``L + p_left + p_right``.
-    reason : str
-        The message without the ``"func: "`` prefix, for a caller that shows it elsewhere.
+    A ``ValueError`` whose numbers are attributes: ``func`` (the message's prefix), ``L``,
+    ``K``, ``stride``, ``dilation``, ``p_left``, ``p_right``, ``K_eff`` (> ``L_pad``),
+    ``L_pad`` and ``reason`` (the message without ``"func: "``, for a caller that shows it
+    elsewhere).
     """
 
     def __init__(self, func, L, K, stride, dilation, p_left, p_right):
@@ -92,45 +84,29 @@ class Geometry(NamedTuple):
         return self.L + self.p_left + self.p_right
 
     def positions(self, padded=False):
-        """The tap-position table: which input each tap of each output reads.
-
-        Parameters
-        ----------
-        padded : bool, default False
-            If True, count positions in the padded input (add p_left): all then lie in
-            0 .. L_pad - 1.
-
-        Returns
-        -------
-        pos : numpy.ndarray of int, shape (L_out, K)
-            ``pos[i, k] = i s + k d - p_left``; an entry < 0 or >= L is a padded zero.
-        """
+        """The tap-position table ``pos[i, k] = i s + k d - p_left``, shape (L_out, K): the
+        input tap k of output i reads (< 0 or >= L: a padded zero). With ``padded=True``,
+        counted in the padded input (p_left added), so all lie in 0 .. L_pad - 1."""
         shift = 0 if padded else self.p_left
         return (np.arange(self.L_out)[:, None] * self.stride
                 + np.arange(self.K)[None, :] * self.dilation - shift)      # (L_out, K)
 
     def pad(self, x, axis=0):
-        """``x`` with p_left zeros before and p_right after it along ``axis`` (no copy if none).
-
-        Parameters
-        ----------
-        x : numpy.ndarray, length L along ``axis``
-        axis : int, default 0
-
-        Returns
-        -------
-        numpy.ndarray, length L + p_left + p_right along ``axis``
-        """
+        """``x`` (length L along ``axis``) with p_left zeros before and p_right after it:
+        length L_pad along ``axis``; x itself when there is no padding."""
         if not (self.p_left or self.p_right):
             return x
         widths = [(0, 0)] * x.ndim
         widths[axis] = (self.p_left, self.p_right)
         return np.pad(x, widths)
 
-    def inside(self):
-        """``(pos, mask)``: ``positions()`` and where it is a real input, both (L_out, K)."""
-        pos = self.positions()
-        return pos, (pos >= 0) & (pos < self.L)
+    def inside(self, padded=False):
+        """``(pos, mask)``, both (L_out, K): ``positions(padded)`` and where it reads a real
+        input (0 .. L-1; with ``padded``, 0 .. L_pad-1), False where tap k of output i reads a
+        padded zero. The one bounds check of the tap rule: every loop twin, the matrix T and
+        the receptive field take their positions from here."""
+        pos = self.positions(padded)
+        return pos, (pos >= 0) & (pos < (self.L_pad if padded else self.L))
 
 
 def effective_kernel_size(K, dilation=1):
@@ -221,31 +197,11 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
 
 
 def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
-    """Number of outputs of a 1-D correlation/convolution.
+    """Number of outputs of a 1-D correlation/convolution: ``geometry(...).L_out``.
 
-    Parameters
-    ----------
-    L : int
-        Input length.
-    K : int
-        Kernel size (number of taps).
-    stride : int, default 1
-        Step s between consecutive windows.
-    padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-        Zeros added at the ends; see ``padding_amounts``.
-    dilation : int, default 1
-        Gap d between taps (d = 1 is an ordinary kernel).
-
-    Returns
-    -------
-    int
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``.
-
-    Raises
-    ------
-    ValueError
-        If the kernel is longer than the padded input (a ``GeometryError``), or an argument
-        is out of range.
+    Arguments as in ``geometry``. Returns
+    ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``;
+    raises a ``GeometryError`` when the kernel is longer than the padded input.
 
     Examples
     --------
@@ -260,17 +216,9 @@ def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
 
 
 def padding_amounts(L, K, stride=1, padding="valid", dilation=1):
-    """Zeros added on the left and on the right of a length-L input.
+    """``(p_left, p_right)``: the zeros added before and after a length-L input.
 
-    ``"valid"`` adds none. ``"full"`` adds K_eff - 1 on each side, so every output that
-    touches at least one input is kept. ``"same"`` follows TensorFlow: L_out = ceil(L / s),
-    total padding max((L_out - 1) s + K_eff - L, 0), of which total // 2 goes on the left and
-    the rest (one more when the total is odd) on the right. An int p means (p, p).
-
-    Returns
-    -------
-    (int, int)
-        ``(p_left, p_right)``.
+    Arguments and padding rules as in ``geometry`` ("same" puts the odd zero on the right).
 
     Examples
     --------

@@ -13,14 +13,9 @@ import numpy as np
 
 from helpers.conv_fast import window_view
 from helpers.geometry import geometry
-from helpers.validation import as_float_array, check_conv_args, check_int
+from helpers.validation import as_float_array, check_conv_args
 
-__all__ = ["im2col1d", "im2col1d_naive", "col2im1d", "col2im1d_naive", "conv1d_gemm",
-           "im2col_batch", "col2im_batch"]
-
-
-def _check_X(X, func):
-    return as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)", func)
+__all__ = ["im2col1d", "col2im1d", "conv1d_gemm", "im2col_batch", "col2im_batch"]
 
 
 def im2col1d(X, K, stride=1, padding="valid", dilation=1):
@@ -44,64 +39,19 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 05.
     """
-    X = _check_X(X, "im2col1d")
+    X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)",
+                       "im2col1d")
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
     P = im2col_batch(Xb, geometry(Xb.shape[1], K, stride, padding, dilation, "im2col1d"))
     return P if X.ndim == 3 else P[0]
 
 
 def im2col_batch(Xb, g):
-    """The patch-matrix builder behind ``im2col1d``, for inputs that are already checked.
-
-    Parameters
-    ----------
-    Xb : numpy.ndarray, shape (N, L, C_in)
-        A float batch (trusted: not checked again).
-    g : helpers.geometry.Geometry
-        Its geometry, from ``geometry(L, K, ...)``.
-
-    Returns
-    -------
-    P : numpy.ndarray, shape (N, L_out, K * C_in), C-contiguous
-        ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``.
-    """
+    """The patch matrix P (N, L_out, K * C_in), C-contiguous, of a checked float batch Xb
+    (N, L, C_in) and its ``Geometry`` g: ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``."""
     win = window_view(g.pad(Xb, 1), g.K, g.stride, g.dilation, g.L_out)  # (N, L_out, K, C_in) view
     P = np.ascontiguousarray(win)                               # the copy: (N, L_out, K, C_in)
     return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
-
-
-def im2col1d_naive(X, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``im2col1d`` (same arguments and result); the tests' reference."""
-    X = _check_X(X, "im2col1d_naive")
-    Xb = X if X.ndim == 3 else X[None]                          # (N, L, C_in)
-    N, L, C_in = Xb.shape
-    g = geometry(L, K, stride, padding, dilation, "im2col1d_naive")
-    pl, L_out = g.p_left, g.L_out
-    P = np.zeros((N, L_out, K * C_in), dtype=X.dtype)
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(K):
-                j = i * stride + k * dilation - pl
-                if 0 <= j < L:
-                    for c in range(C_in):
-                        P[n, i, k * C_in + c] = Xb[n, j, c]
-    return P if X.ndim == 3 else P[0]
-
-
-def _check_cols(cols, K, func):
-    cols = as_float_array(cols, "cols", (2, 3),
-                          "a patch matrix of shape (L_out, K*C_in) or (N, L_out, K*C_in)", func)
-    K = check_int(K, "K (the kernel size)", func, 1)
-    if cols.shape[-1] % K:
-        raise ValueError(f"{func}: the last axis of cols ({cols.shape[-1]}) must be K*C_in, "
-                         f"a multiple of K={K}; got cols of shape {cols.shape}")
-    return cols, K
-
-
-def _check_L_out(cols, L_out, func):
-    if cols.shape[-2] != L_out:
-        raise ValueError(f"{func}: cols has {cols.shape[-2]} rows but this geometry gives "
-                         f"L_out={L_out}; got cols of shape {cols.shape}")
 
 
 def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
@@ -127,28 +77,24 @@ def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 07.
     """
-    cols, K = _check_cols(cols, K, "col2im1d")
-    g = geometry(L, K, stride, padding, dilation, "col2im1d")
-    _check_L_out(cols, g.L_out, "col2im1d")
+    func = "col2im1d"
+    cols = as_float_array(cols, "cols", (2, 3),
+                          "a patch matrix of shape (L_out, K*C_in) or (N, L_out, K*C_in)", func)
+    g = geometry(L, K, stride, padding, dilation, func)
+    if cols.shape[-1] % g.K:
+        raise ValueError(f"{func}: the last axis of cols ({cols.shape[-1]}) must be K*C_in, "
+                         f"a multiple of K={g.K}; got cols of shape {cols.shape}")
+    if cols.shape[-2] != g.L_out:
+        raise ValueError(f"{func}: cols has {cols.shape[-2]} rows but this geometry gives "
+                         f"L_out={g.L_out}; got cols of shape {cols.shape}")
     out = col2im_batch(cols if cols.ndim == 3 else cols[None], g)   # (N, L, C_in)
     return out if cols.ndim == 3 else out[0]
 
 
 def col2im_batch(cb, g):
-    """The adjoint builder behind ``col2im1d``, for inputs that are already checked.
-
-    Parameters
-    ----------
-    cb : numpy.ndarray, shape (N, L_out, K * C_in)
-        A float patch-shaped batch (trusted: not checked again).
-    g : helpers.geometry.Geometry
-        The geometry that produced the patches.
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L, C_in)
-        ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``.
-    """
+    """The adjoint of ``im2col_batch``: a checked patch-shaped batch cb (N, L_out, K * C_in)
+    and the ``Geometry`` g that produced it -> out (N, L, C_in) with
+    ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``."""
     N, C_in = cb.shape[0], cb.shape[-1] // g.K
     cb = cb.reshape(N, g.L_out, g.K, C_in)                      # (N, L_out, K, C_in)
     Xp = np.zeros((N, g.L_pad, C_in), dtype=cb.dtype)           # (N, L_pad, C_in)
@@ -159,42 +105,22 @@ def col2im_batch(cb, g):
     return Xp[:, g.p_left:g.p_left + g.L, :]                    # (N, L, C_in)
 
 
-def col2im1d_naive(cols, L, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``col2im1d`` (same arguments and result); the tests' reference."""
-    cols, K = _check_cols(cols, K, "col2im1d_naive")
-    g = geometry(L, K, stride, padding, dilation, "col2im1d_naive")
-    pl, L_out = g.p_left, g.L_out
-    _check_L_out(cols, L_out, "col2im1d_naive")
-    cb = cols if cols.ndim == 3 else cols[None]
-    N, C_in = cb.shape[0], cb.shape[-1] // K
-    out = np.zeros((N, L, C_in), dtype=cols.dtype)
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(K):
-                j = i * stride + k * dilation - pl
-                if 0 <= j < L:
-                    for c in range(C_in):
-                        out[n, j, c] += cb[n, i, k * C_in + c]
-    return out if cols.ndim == 3 else out[0]
-
-
 def conv1d_gemm(X, W, b=None, stride=1, padding="valid", dilation=1):
-    """``conv1d`` written out as im2col followed by one matrix product.
+    """``conv1d`` written out as im2col followed by ONE matrix product, for the whole batch.
 
-    ``out = im2col1d(X) @ W.reshape(K * C_in, C_out) + b``: shapes
-    (N * L_out, K*C_in) @ (K*C_in, C_out) -> (N, L_out, C_out), ONE matrix product for the
-    whole batch. Same arguments and result as ``helpers.conv.conv1d``; kept separate so the
-    route is visible in three lines (``benchmarks/conv_speed.py`` times it as "im2col+mm").
+    ``Z = P @ W.reshape(K * C_in, C_out) + b`` with the patch matrix P (N * L_out, K * C_in):
+    the route notebook 05 derives and notebook 09 times against ``conv1d``'s blocked one
+    (``benchmarks/conv_speed.py`` calls it "im2col+mm"). Same arguments and result as
+    ``helpers.conv.conv1d``: X (L, C_in) or (N, L, C_in), W (K, C_in, C_out), b (C_out,) ->
+    (L_out, C_out) or (N, L_out, C_out).
 
     Introduced in notebook 05.
     """
     X, W, b, batched = check_conv_args(X, W, b, "conv1d_gemm")
-    N, L, _ = X.shape
     K, C_in, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv1d_gemm")    # messages name conv1d_gemm
-    P = im2col_batch(X, g)                                   # (N, L_out, K*C_in)
-    out = P.reshape(N * g.L_out, K * C_in) @ W.reshape(K * C_in, C_out)   # (N*L_out, C_out)
-    out = out.reshape(N, g.L_out, C_out)                        # (N, L_out, C_out)
+    g = geometry(X.shape[1], K, stride, padding, dilation, "conv1d_gemm")
+    P = im2col_batch(X, g).reshape(-1, K * C_in)               # (N*L_out, K*C_in), all of it
+    Z = (P @ W.reshape(K * C_in, C_out)).reshape(len(X), g.L_out, C_out)   # one GEMM
     if b is not None:
-        out = out + b                                           # broadcast over N, L_out
-    return out if batched else out[0]
+        Z += b                                                 # broadcast over N, L_out
+    return Z if batched else Z[0]

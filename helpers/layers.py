@@ -4,24 +4,26 @@ Every layer has ``*_forward(...) -> (out, cache)`` and ``*_backward(dout, cache)
 where ``dout`` is dL/d(out) for some scalar loss L and the grads have the shapes of the
 forward's inputs (CS231n's pattern, with keyword arguments instead of parameter dicts).
 Arrays are batch-first and channels-last: X (N, L, C_in), W (K, C_in, C_out). Pooling lives
-in ``helpers.pooling``. The vectorised backwards have plain-loop twins ``*_naive``.
+in ``helpers.pooling``. Their loop twins, the tests' references, live in tests/oracles.py.
 
-The convolution's backward is two more correlations, computed with the patch matrix P:
+The convolution's forward is the engine of ``helpers.conv.conv1d``
+(``helpers.conv_fast.correlate_batch``), which leaves the patch matrix P = im2col(X) it
+multiplied in the cache; the backward is two more correlations, computed with P:
 
     dW = P^T dout          (a correlation of the input with the upstream gradient)
     dX = col2im(dout W^T)  (= T^T dout, a full convolution of dout with the filter)
 """
 import numpy as np
 
+from helpers.conv_fast import correlate_batch
 from helpers.geometry import geometry
-from helpers.im2col import col2im_batch, im2col_batch
+from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_conv_args, check_dout, describe
 
 __all__ = [
     "dense_forward", "dense_backward", "conv1d_forward", "conv1d_backward",
-    "conv1d_backward_naive", "relu_forward", "relu_backward", "softmax",
+    "relu_forward", "relu_backward",
     "softmax_cross_entropy_forward", "softmax_cross_entropy_backward",
-    "softmax_cross_entropy_backward_naive",
 ]
 
 
@@ -80,37 +82,23 @@ def dense_backward(dout, cache):
 def conv1d_forward(X, W, b=None, stride=1, padding="valid", dilation=1):
     """Convolutional layer (a cross-correlation, as in every framework), keeping a cache.
 
-    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``, computed as the
-    patch matrix P = im2col(X), shape (N, L_out, K*C_in), times ``W.reshape(K*C_in, C_out)``.
-
-    Parameters
-    ----------
-    X : array_like, shape (N, L, C_in) or (L, C_in)
-    W : array_like, shape (K, C_in, C_out)
-    b : array_like, shape (C_out,), optional
-    stride, padding, dilation
-        As in ``helpers.conv.conv1d``.
-
-    Returns
-    -------
-    out : numpy.ndarray, shape (N, L_out, C_out) or (L_out, C_out)
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
-    cache : dict
-        The patch matrix and the geometry (``cache["geometry"]``, a
-        ``helpers.geometry.Geometry``), for ``conv1d_backward``.
+    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``: arguments,
+    shapes and result exactly those of ``helpers.conv.conv1d`` (X (N, L, C_in) or (L, C_in),
+    W (K, C_in, C_out), b (C_out,) -> (N, L_out, C_out) or (L_out, C_out)), computed by the
+    same engine. Returns ``(out, cache)``; the cache holds the patch matrix P
+    (N, L_out, K*C_in) the engine built, W and the ``Geometry`` (``cache["geometry"]``) for
+    ``conv1d_backward``.
 
     Introduced in notebook 07.
     """
     X, W, b, batched = check_conv_args(X, W, b, "conv1d_forward")
-    N, L, C_in = X.shape
-    K, _, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv1d_forward")
-    P = im2col_batch(X, g)                                      # (N, L_out, K*C_in), im2col1d's
-    out = P @ W.reshape(K * C_in, C_out)                        # (N, L_out, C_out)
+    (N, _, C_in), K = X.shape, W.shape[0]
+    g = geometry(X.shape[1], K, stride, padding, dilation, "conv1d_forward")
+    P = np.empty((N, g.L_out, K * C_in), dtype=np.result_type(X, W))   # filled by the engine
+    out = correlate_batch(X, W, g, patches=P)                   # (N, L_out, C_out)
     if b is not None:
         out += b
-    cache = dict(P=P, X_shape=X.shape, W=W, has_bias=b is not None, batched=batched,
-                 stride=stride, padding=padding, dilation=dilation, geometry=g)
+    cache = dict(P=P, W=W, X_shape=X.shape, has_bias=b is not None, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -140,42 +128,15 @@ def conv1d_backward(dout, cache):
 
     Introduced in notebook 07.
     """
-    P, W, (N, _, C_in) = cache["P"], cache["W"], cache["X_shape"]
+    P, W, g, (N, _, C_in) = cache["P"], cache["W"], cache["geometry"], cache["X_shape"]
     K, _, C_out = W.shape
-    L_out = P.shape[1]
-    shape = (N, L_out, C_out) if cache["batched"] else (L_out, C_out)
-    dout = check_dout(dout, shape, "conv1d_backward").reshape(N, L_out, C_out)
-    dW = P.reshape(N * L_out, K * C_in).T @ dout.reshape(N * L_out, C_out)  # (K*C_in, C_out)
+    shape = (N, g.L_out, C_out) if cache["batched"] else (g.L_out, C_out)
+    dout = check_dout(dout, shape, "conv1d_backward").reshape(N, g.L_out, C_out)
+    dW = P.reshape(-1, K * C_in).T @ dout.reshape(-1, C_out)                # (K*C_in, C_out)
     dP = dout @ W.reshape(K * C_in, C_out).T                                # (N, L_out, K*C_in)
-    dX = col2im_batch(dP, cache["geometry"])                                # (N, L, C_in)
+    dX = col2im_batch(dP, g)                                                # (N, L, C_in)
     db = dout.sum(axis=(0, 1)) if cache["has_bias"] else None
     return (dX if cache["batched"] else dX[0]), dW.reshape(K, C_in, C_out), db
-
-
-def conv1d_backward_naive(dout, cache):
-    """Loop twin of ``conv1d_backward`` (same arguments and result); the tests' reference.
-
-    Reads the input from the patch matrix only through ``P[n, i, k*C_in + c]``, i.e. it loops
-    over every (n, i, k, c, o) term of the forward sum and sends dout back along it.
-    """
-    P, W, (N, L, C_in) = cache["P"], cache["W"], cache["X_shape"]
-    K, _, C_out = W.shape
-    L_out = P.shape[1]
-    s, d = cache["stride"], cache["dilation"]
-    pl = geometry(L, K, s, cache["padding"], d, "conv1d_backward_naive").p_left
-    g = np.asarray(dout, dtype=P.dtype).reshape(N, L_out, C_out)
-    dX, dW, db = np.zeros((N, L, C_in)), np.zeros(W.shape), np.zeros(C_out)
-    for n in range(N):
-        for i in range(L_out):
-            for o in range(C_out):
-                db[o] += g[n, i, o]
-                for k in range(K):
-                    j = i * s + k * d - pl                  # input position read by tap k
-                    for c in range(C_in):
-                        dW[k, c, o] += P[n, i, k * C_in + c] * g[n, i, o]
-                        if 0 <= j < L:
-                            dX[n, j, c] += W[k, c, o] * g[n, i, o]
-    return (dX if cache["batched"] else dX[0]), dW, (db if cache["has_bias"] else None)
 
 
 # ---------------------------------------------------------------- ReLU
@@ -202,22 +163,12 @@ def relu_backward(dout, cache):
 
 # ---------------------------------------------------------------- softmax cross-entropy
 
-def softmax(logits):
-    """Row-wise softmax ``p[n, j] = exp(z[n, j]) / sum_m exp(z[n, m])``, shape (N, C) -> (N, C).
-
-    The row maximum is subtracted first, so large logits do not overflow.
-
-    Introduced in notebook 07.
-    """
-    z = as_float_array(logits, "logits", (2,), "a 2-D array of shape (N, n_classes)", "softmax")
-    e = np.exp(z - z.max(axis=1, keepdims=True))
-    return e / e.sum(axis=1, keepdims=True)
-
-
 def softmax_cross_entropy_forward(logits, y):
     """Mean cross-entropy of the softmax of ``logits`` against integer labels ``y``.
 
-    ``loss = -(1/N) sum_n log p[n, y_n]`` with ``p = softmax(logits)``.
+    ``loss = -(1/N) sum_n log p[n, y_n]`` with the softmax
+    ``p[n, j] = exp(z[n, j]) / sum_m exp(z[n, m])``, computed from ``z - max_j z[n, j]`` so
+    that large logits do not overflow.
 
     Parameters
     ----------
@@ -228,7 +179,7 @@ def softmax_cross_entropy_forward(logits, y):
     -------
     loss : float
     cache : tuple
-        ``(p, y)``.
+        ``(p, y)``, p of shape (N, n_classes).
 
     Introduced in notebook 07.
     """
@@ -258,14 +209,3 @@ def softmax_cross_entropy_backward(dloss, cache):
     d = p.copy()
     d[np.arange(len(y)), y] -= 1.0
     return float(dloss) * d / len(y)
-
-
-def softmax_cross_entropy_backward_naive(dloss, cache):
-    """Loop twin of ``softmax_cross_entropy_backward``; the tests' reference."""
-    p, y = cache
-    N, C = p.shape
-    d = np.zeros((N, C))
-    for n in range(N):
-        for j in range(C):
-            d[n, j] = dloss * (p[n, j] - (1.0 if j == y[n] else 0.0)) / N
-    return d

@@ -9,21 +9,14 @@ simply not there, so T always acts on the unpadded input (``padded=True`` keeps 
 
 Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
 translation equivariance) and ``toeplitz_projection`` (the nearest convolution to any dense
-matrix), each with a loop twin where it is vectorised.
+matrix). Their loop twins, the tests' references, are in tests/oracles.py.
 """
 import numpy as np
 
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_int
 
-__all__ = ["conv_matrix", "conv_matrix_naive", "tap_index_matrix", "shift_matrix",
-           "shift_matrix_naive", "toeplitz_projection", "toeplitz_projection_naive"]
-
-
-def _check(w, L, func):
-    w = as_float_array(w, "w", (1, 3),
-                       "a 1-D kernel (K,) or a 3-D filter bank (K, C_in, C_out)", func)
-    return w, check_int(L, "L (the input length)", func, 1)
+__all__ = ["conv_matrix", "tap_index_matrix", "shift_matrix", "toeplitz_projection"]
 
 
 def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
@@ -65,39 +58,18 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
 
     Introduced in notebook 04 (multi-channel: notebook 05).
     """
-    w, L = _check(w, L, "conv_matrix")
+    w = as_float_array(w, "w", (1, 3), "a 1-D kernel (K,) or a 3-D filter bank (K, C_in, C_out)",
+                       "conv_matrix")
+    L = check_int(L, "L (the input length)", "conv_matrix", 1)
     W = w.reshape(-1, 1, 1) if w.ndim == 1 else w                  # (K, C_in, C_out)
     K, C_in, C_out = W.shape
     g = geometry(L, K, stride, padding, dilation, "conv_matrix")
-    L_out = g.L_out
-    j = g.positions(padded)                                 # (L_out, K): input read by tap k
-    if padded:                                                      # act on pad1d(x) instead
-        L = g.L_pad
+    j, inside = g.inside(padded)                    # (L_out, K): input read by tap k, and if real
     i, k = np.indices(j.shape)                                      # (L_out, K) each
-    inside = (j >= 0) & (j < L)                                     # taps on padded zeros drop out
-    T = np.zeros((L_out, C_out, L, C_in), dtype=W.dtype)
+    L_cols = g.L_pad if padded else L                               # act on pad1d(x) instead
+    T = np.zeros((g.L_out, C_out, L_cols, C_in), dtype=W.dtype)
     T[i[inside], :, j[inside], :] = W[k[inside]].transpose(0, 2, 1)  # blocks (C_out, C_in)
-    return T.reshape(L_out * C_out, L * C_in)                       # (L_out*C_out, L*C_in)
-
-
-def conv_matrix_naive(w, L, stride=1, padding="valid", dilation=1, padded=False):
-    """Loop twin of ``conv_matrix`` (same arguments and result); the tests' reference."""
-    w, L = _check(w, L, "conv_matrix_naive")
-    W = w.reshape(-1, 1, 1) if w.ndim == 1 else w
-    K, C_in, C_out = W.shape
-    g = geometry(L, K, stride, padding, dilation, "conv_matrix_naive")
-    pl, L_out = g.p_left, g.L_out
-    if padded:
-        L, pl = g.L_pad, 0
-    T = np.zeros((L_out * C_out, L * C_in), dtype=W.dtype)
-    for i in range(L_out):
-        for k in range(K):
-            j = i * stride + k * dilation - pl
-            if 0 <= j < L:
-                for o in range(C_out):
-                    for c in range(C_in):
-                        T[i * C_out + o, j * C_in + c] = W[k, c, o]
-    return T
+    return T.reshape(g.L_out * C_out, L_cols * C_in)                # (L_out*C_out, L*C_in)
 
 
 def tap_index_matrix(K, L, stride=1, padding="valid", dilation=1, padded=False):
@@ -145,28 +117,6 @@ def shift_matrix(L, shift=1):
     return np.eye(L, k=-shift)                                      # ones at (j, j - shift)
 
 
-def shift_matrix_naive(L, shift=1):
-    """Loop twin of ``shift_matrix``."""
-    L = check_int(L, "L (the signal length)", "shift_matrix_naive", 1)
-    shift = check_int(shift, "shift", "shift_matrix_naive", -L)
-    S = np.zeros((L, L))
-    for j in range(L):
-        if 0 <= j - shift < L:
-            S[j, j - shift] = 1.0
-    return S
-
-
-def _check_projection(M, K, stride, padding, dilation, func):
-    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
-    L = M.shape[1]
-    g = geometry(L, K, stride, padding, dilation, func)
-    if M.shape[0] != g.L_out:
-        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {L}) for K={K}, "
-                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
-                         f"{M.shape}")
-    return M, g
-
-
 def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
     """The kernel w whose conv_matrix is the closest to M: projection onto convolutions.
 
@@ -193,22 +143,16 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 04.
     """
-    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection")
+    func = "toeplitz_projection"
+    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
+    g = geometry(M.shape[1], K, stride, padding, dilation, func)
+    if M.shape[0] != g.L_out:
+        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {g.L}) for K={K}, "
+                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
+                         f"{M.shape}")
     j, inside = g.inside()                                              # column of tap k in row i
     i, k = np.indices(j.shape)                                          # (L_out, K) each
     K = g.K
     total = np.bincount(k[inside], weights=M[i[inside], j[inside]], minlength=K)  # <M, B_k>
     count = np.bincount(k[inside], minlength=K)                                   # <B_k, B_k>
     return np.divide(total, count, out=np.zeros(K), where=count > 0)
-
-
-def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``toeplitz_projection``."""
-    M, g = _check_projection(M, K, stride, padding, dilation, "toeplitz_projection_naive")
-    L, pl, L_out, K = g.L, g.p_left, g.L_out, g.K
-    w = np.zeros(K)
-    for k in range(K):
-        values = [M[i, i * stride + k * dilation - pl] for i in range(L_out)
-                  if 0 <= i * stride + k * dilation - pl < L]
-        w[k] = sum(values) / len(values) if values else 0.0
-    return w

@@ -11,7 +11,7 @@ with ``L_out = floor((L - q) / s) + 1`` (no padding: a padded zero would change 
 Backward: max pooling *routes* each upstream gradient to the one input that won its window;
 average pooling *spreads* it evenly, 1/q to each input of the window. Overlapping windows add
 up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
-(N, L, C) -> (N, C). Loop twins ``*_naive`` are the tests' reference.
+(N, L, C) -> (N, C). ``pool1d_naive``, the loop twin of both forwards, is notebook 06's.
 """
 import numpy as np
 
@@ -21,23 +21,19 @@ from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_dout, check_int
 
 __all__ = [
-    "maxpool1d_forward", "maxpool1d_backward", "maxpool1d_backward_naive",
-    "avgpool1d_forward", "avgpool1d_backward", "avgpool1d_backward_naive", "pool1d_naive",
+    "maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
+    "pool1d_naive",
     "global_avgpool_forward", "global_avgpool_backward",
     "global_maxpool_forward", "global_maxpool_backward",
 ]
 
 
-def _check_pool_args(X, pool_size, stride, func):
+def _windows(X, pool_size, stride, func):
+    """Checked X as (N, L, C), its windows (N, L_out, q, C) (a view), geometry, batched?"""
     X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C) or a 3-D array (N, L, C)", func)
     q = check_int(pool_size, "pool_size", func, 1)
     s = q if stride is None else check_int(stride, "stride", func, 1)
     g = geometry(X.shape[-2], q, s, "valid", 1, func)           # window longer than L -> error
-    return X, g
-
-
-def _windows(X, pool_size, stride, func):
-    X, g = _check_pool_args(X, pool_size, stride, func)
     Xb = X if X.ndim == 3 else X[None]                          # (N, L, C)
     win = window_view(Xb, g.K, g.stride, 1, g.L_out)            # (N, L_out, q, C), no copy
     return Xb, win, g, X.ndim == 3
@@ -64,15 +60,9 @@ def maxpool1d_forward(X, pool_size, stride=None):
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
-    q, s = g.K, g.stride
-    out = win[:, :, 0, :].copy()                                # (N, L_out, C)
-    arg = np.zeros(out.shape, dtype=np.intp)                    # (N, L_out, C): first maximum
-    for k in range(1, q):                                       # a loop over taps, not positions
-        v = win[:, :, k, :]
-        better = v > out                                        # strictly: ties keep the first
-        out = np.where(better, v, out)
-        arg = np.where(better, k, arg)
-    cache = dict(argmax=arg, X_shape=Xb.shape, q=q, s=s, batched=batched, geometry=g)
+    arg = win.argmax(axis=2)                                    # (N, L_out, C): first maximum
+    out = np.take_along_axis(win, arg[:, :, None, :], axis=2)[:, :, 0, :]   # (N, L_out, C)
+    cache = dict(argmax=arg, X_shape=Xb.shape, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -86,26 +76,18 @@ def maxpool1d_backward(dout, cache):
 
     Introduced in notebook 06.
     """
-    arg, (N, L, C), q, s = cache["argmax"], cache["X_shape"], cache["q"], cache["s"]
-    L_out = arg.shape[1]
-    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = check_dout(dout, shape, "maxpool1d_backward").reshape(N, L_out, C)
-    dX = np.zeros((N, L, C), dtype=g.dtype)
-    last = (L_out - 1) * s + 1
-    for k in range(q):                          # tap k of window i is input i*s + k (col2im1d)
-        dX[:, k:k + last:s, :] += np.where(arg == k, g, 0)             # (N, L_out, C)
-    return dX if cache["batched"] else dX[0]
+    arg, q = cache["argmax"], cache["geometry"].K
+    return _backward(dout, cache, "maxpool1d_backward",   # one-hot at the winner, (N, L_out, q, C)
+                     lambda G: (np.arange(q)[:, None] == arg[:, :, None, :]) * G[:, :, None, :])
 
 
-def maxpool1d_backward_naive(dout, cache):
-    """Loop twin of ``maxpool1d_backward``; the tests' reference."""
-    arg, (N, L, C), s = cache["argmax"], cache["X_shape"], cache["s"]
-    g = np.asarray(dout, dtype=float).reshape(N, arg.shape[1], C)
-    dX = np.zeros((N, L, C))
-    for n in range(N):
-        for i in range(arg.shape[1]):
-            for c in range(C):
-                dX[n, i * s + arg[n, i, c], c] += g[n, i, c]
+def _backward(dout, cache, func, spread):
+    """dX (shape of the forward's X) = col2im of ``spread(dout)``, each window's (N, L_out, q, C)
+    share of the upstream gradient: overlapping windows add up."""
+    (N, _, C), g = cache["X_shape"], cache["geometry"]
+    shape = (N, g.L_out, C) if cache["batched"] else (g.L_out, C)
+    G = check_dout(dout, shape, func).reshape(N, g.L_out, C)
+    dX = col2im_batch(spread(G).reshape(N, g.L_out, g.K * C), g)          # (N, L, C)
     return dX if cache["batched"] else dX[0]
 
 
@@ -119,7 +101,7 @@ def avgpool1d_forward(X, pool_size, stride=None):
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
     out = win.mean(axis=2)                                      # (N, L_out, C)
-    cache = dict(X_shape=Xb.shape, L_out=g.L_out, q=g.K, s=g.stride, batched=batched, geometry=g)
+    cache = dict(X_shape=Xb.shape, batched=batched, geometry=g)
     return (out if batched else out[0]), cache
 
 
@@ -130,41 +112,23 @@ def avgpool1d_backward(dout, cache):
 
     Introduced in notebook 06.
     """
-    (N, _, C), L_out, q = cache["X_shape"], cache["L_out"], cache["q"]
-    shape = (N, L_out, C) if cache["batched"] else (L_out, C)
-    g = check_dout(dout, shape, "avgpool1d_backward").reshape(N, L_out, C)
-    dwin = np.broadcast_to(g[:, :, None, :] / q, (N, L_out, q, C))     # (N, L_out, q, C)
-    dX = col2im_batch(dwin.reshape(N, L_out, q * C), cache["geometry"])  # (N, L, C)
-    return dX if cache["batched"] else dX[0]
-
-
-def avgpool1d_backward_naive(dout, cache):
-    """Loop twin of ``avgpool1d_backward``; the tests' reference."""
-    (N, L, C), L_out, q, s = cache["X_shape"], cache["L_out"], cache["q"], cache["s"]
-    g = np.asarray(dout, dtype=float).reshape(N, L_out, C)
-    dX = np.zeros((N, L, C))
-    for n in range(N):
-        for i in range(L_out):
-            for k in range(q):
-                for c in range(C):
-                    dX[n, i * s + k, c] += g[n, i, c] / q
-    return dX if cache["batched"] else dX[0]
+    q = cache["geometry"].K
+    return _backward(dout, cache, "avgpool1d_backward",
+                     lambda G: np.broadcast_to(G[:, :, None, :] / q, (*G.shape[:2], q, G.shape[2])))
 
 
 def pool1d_naive(X, pool_size, stride=None, mode="max"):
     """Loop twin of both pooling forwards (``mode`` "max" or "avg"); the tests' reference."""
-    X, g = _check_pool_args(X, pool_size, stride, "pool1d_naive")
-    q, s = g.K, g.stride
-    Xb = X if X.ndim == 3 else X[None]
-    N, L, C = Xb.shape
-    L_out = (L - q) // s + 1
-    out = np.zeros((N, L_out, C))
+    Xb, _, g, batched = _windows(X, pool_size, stride, "pool1d_naive")
+    N, _, C = Xb.shape
+    pos = g.positions()                                         # pos[i, k] = i*s + k, no padding
+    out = np.zeros((N, g.L_out, C))
     for n in range(N):
-        for i in range(L_out):
+        for i in range(g.L_out):
             for c in range(C):
-                window = [Xb[n, i * s + k, c] for k in range(q)]
-                out[n, i, c] = max(window) if mode == "max" else sum(window) / q
-    return out if X.ndim == 3 else out[0]
+                window = [Xb[n, j, c] for j in pos[i]]
+                out[n, i, c] = max(window) if mode == "max" else sum(window) / g.K
+    return out if batched else out[0]
 
 
 def _check_global(X, func):

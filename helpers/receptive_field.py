@@ -15,8 +15,7 @@ import numpy as np
 from helpers.geometry import geometry
 from helpers.validation import check_int
 
-__all__ = ["receptive_field_size", "layer_lengths", "trace_receptive_field",
-           "trace_receptive_field_naive", "unit_centres"]
+__all__ = ["receptive_field_size", "layer_lengths", "trace_receptive_field", "unit_centres"]
 
 
 def _check_layers(layers, func):
@@ -28,16 +27,17 @@ def _check_layers(layers, func):
         if len(layer) != 3:
             raise ValueError(f"{func}: layers[{n}] must be a (K, stride, dilation) tuple; "
                              f"got {layer!r}")
+        names = ("K", "stride", "dilation")
         out.append(tuple(check_int(v, f"layers[{n}][{m}] ({name})", func, 1)
-                         for m, (v, name) in enumerate(zip(layer, ("K", "stride", "dilation")))))
+                         for m, (v, name) in enumerate(zip(layer, names, strict=True))))
     return out
 
 
 def _geometries(L, layers, padding, func):
-    """One checked ``Geometry`` per layer of a checked stack, from the input upwards."""
+    """One checked ``Geometry`` per layer of the stack, from the input upwards."""
     L = check_int(L, "L (the input length)", func, 1)
     out = []
-    for K, s, d in layers:
+    for K, s, d in _check_layers(layers, func):
         out.append(geometry(out[-1].L_out if out else L, K, s, padding, d, func))
     return out
 
@@ -77,7 +77,7 @@ def layer_lengths(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    geoms = _geometries(L, _check_layers(layers, "layer_lengths"), padding, "layer_lengths")
+    geoms = _geometries(L, layers, padding, "layer_lengths")
     return [geoms[0].L] + [g.L_out for g in geoms]
 
 
@@ -105,7 +105,7 @@ def trace_receptive_field(L, layers, index=None, padding="valid"):
     Introduced in notebook 06.
     """
     func = "trace_receptive_field"
-    geoms = _geometries(L, _check_layers(layers, func), padding, func)
+    geoms = _geometries(L, layers, padding, func)
     top = geoms[-1].L_out
     index = top // 2 if index is None else check_int(index, "index", func, 0)
     if index >= top:
@@ -116,24 +116,6 @@ def trace_receptive_field(L, layers, index=None, padding="valid"):
         pos, inside = g.inside()                                    # (L_out, K) read below
         levels.insert(0, np.unique(pos[levels[0]][inside[levels[0]]]))
     return levels
-
-
-def trace_receptive_field_naive(L, layers, index=None, padding="valid"):
-    """Loop twin of ``trace_receptive_field`` (same arguments and result), with Python sets."""
-    func = "trace_receptive_field_naive"
-    geoms = _geometries(L, _check_layers(layers, func), padding, func)
-    index = geoms[-1].L_out // 2 if index is None else index
-    levels = [{index}]
-    for g in geoms[::-1]:
-        K, s, d, pl, L_in = g.K, g.stride, g.dilation, g.p_left, g.L
-        below = set()
-        for i in levels[0]:
-            for k in range(K):
-                j = i * s + k * d - pl
-                if 0 <= j < L_in:
-                    below.add(j)
-        levels.insert(0, below)
-    return [np.array(sorted(level), dtype=int) for level in levels]
 
 
 def unit_centres(L, layers, padding="valid"):
@@ -150,7 +132,7 @@ def unit_centres(L, layers, padding="valid"):
 
     Introduced in notebook 06.
     """
-    geoms = _geometries(L, _check_layers(layers, "unit_centres"), padding, "unit_centres")
+    geoms = _geometries(L, layers, padding, "unit_centres")
     centres, jump, offset, r = [np.arange(geoms[0].L, dtype=float)], 1, 0, 1
     for g in geoms:
         offset -= g.p_left * jump

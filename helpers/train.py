@@ -3,15 +3,20 @@
 * ``CNN1d``: conv1d (K taps, 1 -> F channels) -> ReLU -> global pooling -> dense (F -> classes).
   Its parameter count does not depend on the series length L.
 * ``MLP``: dense (L -> H) -> ReLU -> dense (H -> classes), the same series flattened.
-* ``SlopeCNN``: notebook 08's stretch model; the conv layer is one product Z = P W_flat + b
-  on patch matrices P computed once (``im2col1d(with_slope(X), K)``).
+* ``SlopeCNN``: notebook 08's stretch model (the notebook prints its source); the conv layer
+  is one product Z = P W_flat + b on patch matrices P computed once
+  (``im2col1d(with_slope(X), K)``).
 
-Both take a batch X of shape (N, L) (one channel; the CNN adds the channel axis itself) and
-labels y (N,), return logits (N, n_classes), and are seeded and deterministic.
+CNN1d and MLP take a batch X of shape (N, L) (one channel; the CNN adds the channel axis
+itself), SlopeCNN patch matrices; all take labels y (N,), return logits (N, n_classes), and
+are seeded and deterministic.
 """
 import time
 
+import ipywidgets as widgets
 import numpy as np
+from IPython import get_ipython
+from IPython.display import display
 
 from helpers.layers import (
     conv1d_backward,
@@ -35,6 +40,15 @@ __all__ = ["CNN1d", "MLP", "SlopeCNN", "with_slope", "Adam", "fit", "accuracy"]
 
 _POOLS = {"avg": (global_avgpool_forward, global_avgpool_backward),
           "max": (global_maxpool_forward, global_maxpool_backward)}
+
+
+def _init_params(seed, W1_shape, fan_in, n_hidden, n_classes):
+    """Weights of two layers: ``W1`` He-initialised (std sqrt(2 / fan_in)), ``W2`` (n_hidden,
+    n_classes) with std sqrt(1 / n_hidden), biases ``b1`` (n_hidden,) and ``b2`` zero."""
+    rng = np.random.default_rng(seed)
+    return {"W1": rng.normal(0.0, np.sqrt(2.0 / fan_in), size=W1_shape), "b1": np.zeros(n_hidden),
+            "W2": rng.normal(0.0, np.sqrt(1.0 / n_hidden), size=(n_hidden, n_classes)),
+            "b2": np.zeros(n_classes)}
 
 
 class _Model:
@@ -64,21 +78,11 @@ class _Model:
 class CNN1d(_Model):
     """conv1d -> ReLU -> global pooling -> dense, for single-channel series X (N, L).
 
-    Parameters
-    ----------
-    n_filters : int
-        F, the number of filters (feature maps).
-    kernel_size : int
-        K, taps per filter.
-    n_classes : int
-    pool : {"avg", "max"}
-        Global pooling over the length axis: what makes the classifier (nearly) shift-invariant.
-    padding : padding of the conv layer, default "valid"
-    seed : int
-        Seeds the He-initialised weights.
-
-    Parameters are ``W1`` (K, 1, F), ``b1`` (F,), ``W2`` (F, n_classes), ``b2`` (n_classes,):
-    ``K F + F + F n_classes + n_classes`` numbers, whatever L is.
+    F = ``n_filters`` filters of K = ``kernel_size`` taps with the conv layer's ``padding``;
+    ``pool`` ("avg" or "max") is the global pooling over the length axis, what makes the
+    classifier (nearly) shift-invariant; ``seed`` seeds the He-initialised weights. The
+    parameters are ``W1`` (K, 1, F), ``b1`` (F,), ``W2`` (F, n_classes), ``b2``
+    (n_classes,): ``K F + F + F n_classes + n_classes`` numbers, whatever L is.
 
     Introduced in notebook 08.
     """
@@ -87,28 +91,23 @@ class CNN1d(_Model):
                  seed=0):
         if pool not in _POOLS:
             raise ValueError(f"CNN1d: pool must be 'avg' or 'max'; got {pool!r}")
-        rng = np.random.default_rng(seed)
         K, F = kernel_size, n_filters
-        self.params = {
-            "W1": rng.normal(0.0, np.sqrt(2.0 / K), size=(K, 1, F)),
-            "b1": np.zeros(F),
-            "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, n_classes)),
-            "b2": np.zeros(n_classes),
-        }
+        self.params = _init_params(seed, (K, 1, F), K, F, n_classes)
         self.pool, self.padding = pool, padding
 
     def feature_maps(self, X):
         """ReLU feature maps, shape (N, L_out, F): what the global pooling summarises."""
-        X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
-        Z, _ = conv1d_forward(X[..., None], self.params["W1"], self.params["b1"],
-                              padding=self.padding)
-        return np.maximum(Z, 0.0)
+        return self._conv_relu(X)[0]
 
-    def _forward(self, X):
+    def _conv_relu(self, X):
         X = as_float_array(X, "X", (2,), "a 2-D array of shape (N, L)", "CNN1d")
         p = self.params
         Z, c_conv = conv1d_forward(X[..., None], p["W1"], p["b1"], padding=self.padding)
-        A, c_relu = relu_forward(Z)                                # (N, L_out, F)
+        return (*relu_forward(Z), c_conv)                          # A (N, L_out, F), caches
+
+    def _forward(self, X):
+        p = self.params
+        A, c_relu, c_conv = self._conv_relu(X)                     # (N, L_out, F)
         G, c_pool = _POOLS[self.pool][0](A)                        # (N, F)
         logits, c_dense = dense_forward(G, p["W2"], p["b2"])       # (N, n_classes)
         return logits, (c_conv, c_relu, c_pool, c_dense)
@@ -132,13 +131,7 @@ class MLP(_Model):
     """
 
     def __init__(self, n_inputs, n_hidden=16, n_classes=2, seed=0):
-        rng = np.random.default_rng(seed)
-        self.params = {
-            "W1": rng.normal(0.0, np.sqrt(2.0 / n_inputs), size=(n_inputs, n_hidden)),
-            "b1": np.zeros(n_hidden),
-            "W2": rng.normal(0.0, np.sqrt(1.0 / n_hidden), size=(n_hidden, n_classes)),
-            "b2": np.zeros(n_classes),
-        }
+        self.params = _init_params(seed, (n_inputs, n_hidden), n_inputs, n_hidden, n_classes)
 
     def _forward(self, X):
         p = self.params
@@ -166,42 +159,35 @@ def with_slope(X):
 class SlopeCNN(_Model):
     """conv as Z = P W_flat + b -> ReLU -> global average pooling -> dense, on patch matrices.
 
-    The model of notebook 08's stretch section: it takes patch matrices
-    P = ``im2col1d(with_slope(X), K)`` of shape (N, L_out, K*C_in), computed once before
-    training, so each step is one product per example, Z_n = P_n W_flat + b.
-
-    Parameters
-    ----------
-    n_filters : int
-        F = C_out, the number of filters.
-    kernel_size : int
-        K, taps per filter.
-    n_channels : int
-        C_in (2 for ``with_slope``).
-    seed : int
-        Seed of the weight initialisation (He for W_flat (K*C_in, F), 1/F for the dense layer).
+    It takes P = ``im2col1d(with_slope(X), K)``, shape (N, L_out, K*C_in), computed once
+    before training, so each step is one product per example, Z_n = P_n W_flat + b; F =
+    ``n_filters`` filters of K = ``kernel_size`` taps over C_in = ``n_channels`` channels.
 
     Introduced in notebook 08.
     """
 
     def __init__(self, n_filters=32, kernel_size=15, n_channels=2, seed=0):
-        rng = np.random.default_rng(seed)
         KC, F = kernel_size * n_channels, n_filters
-        self.params = {"W1": rng.normal(0.0, np.sqrt(2.0 / KC), size=(KC, F)),   # W_flat
-                       "b1": np.zeros(F),
-                       "W2": rng.normal(0.0, np.sqrt(1.0 / F), size=(F, 2)), "b2": np.zeros(2)}
+        self.params = _init_params(seed, (KC, F), KC, F, 2)         # W1 is W_flat (K*C_in, F)
 
-    def _forward(self, P):
-        Z = P @ self.params["W1"] + self.params["b1"]   # (N, L_out, F): Z_n = P_n W_flat + b
-        a = np.maximum(Z, 0)                            # (N, L_out, F) feature maps
-        h = a.mean(axis=1)                              # (N, F) pooled features
-        return h @ self.params["W2"] + self.params["b2"], (P, a, h)
+    def feature_maps(self, P):
+        """ReLU feature maps a, shape (N, L_out, F)."""
+        return self._forward(P)[1][1]
 
-    def _backward(self, dlogits, caches):
+    def _forward(self, P):                   # P (N, L_out, K*C_in) -> logits (N, 2)
+        p = self.params
+        Z = P @ p["W1"] + p["b1"]            # (N, L_out, F): Z_n = P_n W_flat + b
+        a = np.maximum(Z, 0)                 # (N, L_out, F) feature maps
+        h = a.mean(axis=1)                   # (N, F) pooled features
+        return h @ p["W2"] + p["b2"], (P, a, h)
+
+    def _backward(self, dlogits, caches):    # dlogits (N, 2) -> gradients
         P, a, h = caches
-        dZ = (a > 0) * (dlogits @ self.params["W2"].T)[:, None, :] / a.shape[1]   # (N, L_out, F)
-        return {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # dW_flat = sum_n P_n^T dZ_n
-                "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits, "b2": dlogits.sum(axis=0)}
+        dh = dlogits @ self.params["W2"].T                 # (N, F)
+        dZ = (a > 0) * dh[:, None, :] / a.shape[1]         # back through pooling, ReLU
+        return {"W1": (P.transpose(0, 2, 1) @ dZ).sum(axis=0),   # sum_n P_n^T dZ_n
+                "b1": dZ.sum(axis=(0, 1)), "W2": h.T @ dlogits,
+                "b2": dlogits.sum(axis=0)}
 
 
 class Adam:
@@ -236,13 +222,7 @@ def accuracy(model, X, y):
 
 def _progress_bar(epochs):
     """An ipywidgets progress bar when running in a notebook kernel, else None."""
-    try:
-        from IPython import get_ipython
-        if get_ipython() is None or not hasattr(get_ipython(), "kernel"):
-            return None
-        import ipywidgets as widgets
-        from IPython.display import display
-    except ImportError:
+    if not hasattr(get_ipython(), "kernel"):                 # None outside IPython
         return None
     bar = widgets.IntProgress(value=0, min=0, max=epochs, description="epochs")
     display(bar)
@@ -251,26 +231,12 @@ def _progress_bar(epochs):
 
 def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=True,
         record_every=10):
-    """Train full-batch with Adam; return the history.
+    """Train ``model`` (CNN1d, MLP: X (N, L); SlopeCNN: patches) on labels y (N,) with
+    ``epochs`` full-batch Adam steps of learning rate ``lr``, a progress bar in a notebook.
 
-    Parameters
-    ----------
-    model : CNN1d or MLP
-    X : array_like, shape (N, L); y : array_like of int, shape (N,)
-    epochs : int
-        Full-batch steps.
-    lr : float
-        Adam's learning rate.
-    X_test, y_test : optional held-out data, evaluated every ``record_every`` epochs.
-    progress : bool
-        Show a progress bar in a notebook.
-
-    Returns
-    -------
-    dict
-        ``epoch``, ``loss``, ``train_acc`` (and ``test_acc``) lists, recorded before the first
-        step (epoch 0), every ``record_every`` steps and after the last one; and ``seconds``,
-        the wall time of the whole fit.
+    Returns the history, a dict: ``epoch``, ``loss``, ``train_acc`` (and, with held-out
+    ``X_test``, ``y_test``, ``test_acc``) lists, recorded before the first step (epoch 0),
+    every ``record_every`` steps and after the last one; and ``seconds``, the wall time.
 
     Introduced in notebook 08.
     """

@@ -17,32 +17,14 @@ def describe(a):
 
 
 def as_float_array(value, name, ndims, expected, func):
-    """Convert ``value`` to a floating-point array and check it.
+    """``value`` as a float array (float32 stays float32, anything else becomes float64), or
+    a clear error.
 
-    Parameters
-    ----------
-    value : array_like
-        What the caller passed.
-    name : str
-        The argument's name, as the user sees it (``"X"``, ``"w"``).
-    ndims : tuple of int
-        The accepted numbers of dimensions.
-    expected : str
-        What was expected, in words, e.g. ``"a 1-D array of shape (L,)"``.
-    func : str
-        The public function's name, used as the message prefix.
-
-    Returns
-    -------
-    numpy.ndarray
-        ``float32`` when the input is ``float32`` (or ``float16``), otherwise ``float64``.
-
-    Raises
-    ------
-    TypeError
-        If the values are not real numbers (strings, objects, booleans, complex).
-    ValueError
-        If the number of dimensions is not in ``ndims`` or the array is empty.
+    ``name`` is the argument as the user sees it (``"X"``), ``ndims`` the accepted numbers of
+    dimensions, ``expected`` what was expected in words (``"a 1-D array of shape (L,)"``),
+    ``func`` the public function (the message's prefix). Raises a ``TypeError`` for values
+    that are not real numbers (strings, objects, booleans, complex) and a ``ValueError`` for
+    the wrong number of dimensions, a ragged sequence or an empty array.
     """
     try:
         a = np.asarray(value)

@@ -1,19 +1,20 @@
-"""conv1d's engine: blocked im2col + GEMM and one np.correlate, against the loop twin."""
+"""The engine (helpers.conv_fast): blocked im2col + GEMM and one np.correlate, against the loop
+twin, and every caller computing through it."""
 import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers.conv import conv1d, conv1d_naive, pad1d, padding_amounts
+from helpers.conv import conv1d, conv1d_naive
 from helpers.conv_fast import choose_block_rows, conv1d_blocked, conv1d_correlate, window_view
+from helpers.geometry import geometry as layer_geometry
 from helpers.im2col import conv1d_gemm
 from strategies import arrays, geometry
 
 
 def _padded(X, K, s, p, d):
-    """X (N, L, C_in) zero-padded as conv1d pads it, and L_out."""
-    pl, pr = padding_amounts(X.shape[1], K, s, p, d)
-    Xp = pad1d(X, (pl, pr))
-    return Xp, (Xp.shape[1] - d * (K - 1) - 1) // s + 1
+    """X (N, L, C_in) zero-padded as conv1d pads it, and its geometry."""
+    g = layer_geometry(X.shape[1], K, s, p, d)
+    return g.pad(X, 1), g
 
 
 def test_window_view_reads_the_right_inputs():
@@ -36,8 +37,8 @@ def test_blocked_equals_loop_twin_for_any_block_size(block_rows, L, K, s, p, d):
     # N = 3 examples: blocks of whole examples (L_out <= block_rows, 3 not a multiple of the
     # examples per block) and blocks inside one example (L_out > block_rows, a ragged last one)
     X, W = arrays(10, 3, L, 4), arrays(11, K, 4, 5)
-    Xp, L_out = _padded(X, K, s, p, d)
-    out = conv1d_blocked(Xp, W, L_out, s, d, block_rows=block_rows)
+    Xp, g = _padded(X, K, s, p, d)
+    out = conv1d_blocked(Xp, W, g, block_rows=block_rows)
     np.testing.assert_allclose(out, conv1d_naive(X, W, None, s, p, d), atol=1e-12)
 
 
@@ -46,12 +47,12 @@ def test_blocked_equals_loop_twin_for_any_block_size(block_rows, L, K, s, p, d):
 def test_both_routes_equal_loop_twin(geom, N, C_in, C_out, block_rows, seed):
     L, K, s, p, d = geom
     X, W = arrays(seed, N, L, C_in), arrays(seed + 1, K, C_in, C_out)
-    Xp, L_out = _padded(X, K, s, p, d)
+    Xp, g = _padded(X, K, s, p, d)
     ref = conv1d_naive(X, W, None, s, p, d)
-    np.testing.assert_allclose(conv1d_blocked(Xp, W, L_out, s, d, block_rows), ref, atol=1e-12)
+    np.testing.assert_allclose(conv1d_blocked(Xp, W, g, block_rows), ref, atol=1e-12)
     X1, W1 = X[:, :, :1], W[:1, :1, :1] if K == 1 else W[:, :1, :1]          # one channel
     Xp1, _ = _padded(X1, K, s, p, d)
-    np.testing.assert_allclose(conv1d_correlate(Xp1, W1, L_out, s, d),
+    np.testing.assert_allclose(conv1d_correlate(Xp1, W1, g),
                                conv1d_naive(X1, W1, None, s, p, d), atol=1e-12)
 
 
@@ -73,10 +74,10 @@ def test_conv1d_on_shapes_larger_than_a_block(N, L, C_in, C_out, K, s, p, d):
 
 def test_float32_stays_float32_through_both_routes():
     X, W = arrays(3, 2, 40, 3, dtype=np.float32), arrays(4, 5, 3, 2, dtype=np.float32)
-    Xp, L_out = _padded(X, 5, 1, "valid", 1)
-    assert conv1d_blocked(Xp, W, L_out, block_rows=7).dtype == np.float32
+    Xp, g = _padded(X, 5, 1, "valid", 1)
+    assert conv1d_blocked(Xp, W, g, block_rows=7).dtype == np.float32
     Xp1 = np.ascontiguousarray(Xp[:, :, :1])
-    assert conv1d_correlate(Xp1, W[:, :1, :1], L_out).dtype == np.float32
+    assert conv1d_correlate(Xp1, W[:, :1, :1], g).dtype == np.float32
     assert conv1d(X[:, :, :1], W[:, :1, :1]).dtype == np.float32           # np.correlate route
     assert conv1d(X, W.astype(np.float64)).dtype == np.float64             # mixed: float64
 
@@ -103,9 +104,9 @@ def test_conv1d_reads_non_contiguous_inputs(s, p, d):
     (41, 4, 2, "same", 3), (13, 3, 1, "valid", 6)])   # dilation: phases of unequal length
 def test_single_channel_np_correlate_route_equals_loop_twin(N, L, K, s, p, d):
     X, W = arrays(7, N, L, 1), arrays(8, K, 1, 1)
-    Xp, L_out = _padded(X, K, s, p, d)
-    out = conv1d_correlate(Xp, W, L_out, s, d)
-    assert out.shape == (N, L_out, 1)
+    Xp, g = _padded(X, K, s, p, d)
+    out = conv1d_correlate(Xp, W, g)
+    assert out.shape == (N, g.L_out, 1)
     np.testing.assert_allclose(out, conv1d_naive(X, W, None, s, p, d), atol=1e-12)
     np.testing.assert_allclose(conv1d(X, W, None, s, p, d), out, atol=1e-12)
 
@@ -116,3 +117,25 @@ def test_long_single_channel_signal_float32():
     assert out.dtype == np.float32 and out.shape == (2500, 1)
     ref = conv1d_naive(x[:, None].astype(float), w[:, None, None].astype(float), None, 2, "same")
     np.testing.assert_allclose(out, ref, rtol=1e-5, atol=1e-5)
+
+
+def test_every_forward_computes_through_the_engine(monkeypatch):
+    """One engine: conv1d, correlate1d, convolve1d, the layer and the CNN all reach its routes."""
+    from helpers import conv_fast
+    from helpers.conv import convolve1d, correlate1d
+    from helpers.layers import conv1d_forward
+    from helpers.train import CNN1d
+    calls = []
+    for name in ("conv1d_blocked", "conv1d_correlate"):
+        route = getattr(conv_fast, name)
+        monkeypatch.setattr(conv_fast, name, lambda *a, route=route, name=name, **k:
+                            calls.append(name) or route(*a, **k))
+    x, X, W = arrays(0, 12), arrays(1, 2, 12, 3), arrays(2, 3, 3, 4)
+    forwards = {"conv1d": lambda: conv1d(X, W), "correlate1d": lambda: correlate1d(x, x[:3]),
+                "convolve1d": lambda: convolve1d(x, x[:3]),
+                "conv1d_forward": lambda: conv1d_forward(X, W, padding="same"),
+                "CNN1d": lambda: CNN1d(4, 3).logits(X[:, :, 0])}
+    for name, forward in forwards.items():
+        calls.clear()
+        forward()
+        assert len(calls) == 1, f"{name} did not compute through the engine once: {calls}"

@@ -6,15 +6,8 @@ from hypothesis import given, strategies as st
 
 from helpers.conv import correlate1d, pad1d
 from helpers.geometry import geometry as layer_geometry
-from helpers.matrix import (
-    conv_matrix,
-    conv_matrix_naive,
-    shift_matrix,
-    shift_matrix_naive,
-    tap_index_matrix,
-    toeplitz_projection,
-    toeplitz_projection_naive,
-)
+from helpers.matrix import conv_matrix, shift_matrix, tap_index_matrix, toeplitz_projection
+from oracles import conv_matrix_naive, shift_matrix_naive, toeplitz_projection_naive
 from strategies import arrays, geometry
 
 

@@ -2,10 +2,12 @@
 import numpy as np
 import pytest
 
+from helpers.baselines import one_nn_predict, shifted_crop
 from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.im2col import im2col1d
 from helpers.layers import conv1d_forward
 from helpers.train import MLP, CNN1d, SlopeCNN, accuracy, fit, with_slope
+from oracles import one_nn_predict_naive
 
 
 def toy_data(seed=0, N=12, L=20):
@@ -71,7 +73,6 @@ def test_bad_arguments():
 
 
 def test_one_nn_matches_its_loop_twin_and_shifted_crop_moves_the_window():
-    from helpers.baselines import one_nn_predict, one_nn_predict_naive, shifted_crop
     rng = np.random.default_rng(0)
     A, y, B = rng.standard_normal((9, 7)), rng.integers(0, 3, 9), rng.standard_normal((5, 7))
     np.testing.assert_array_equal(one_nn_predict(A, y, B), one_nn_predict_naive(A, y, B))

@@ -30,9 +30,9 @@ WRONG = {
              "dilation=d).nbytes", "without helpers.matrix.conv_matrix"),
         (_P, "return im2col1d(np.zeros((N, L, C_in), np.float32), K, stride=s, dilation=d).nbytes",
          "without helpers.im2col.im2col1d"),
-        (_T, "from helpers.matrix import conv_matrix_naive; return conv_matrix_naive(np.zeros("
-             "(K, C_in, C_out), np.float32), L, stride=s, dilation=d).nbytes",
-         "without helpers.matrix.conv_matrix_naive"),
+        (_P, "from helpers.im2col import im2col_batch; return im2col_batch(np.zeros((N, L, C_in), "
+             "np.float32), geometry(L, K, s, 'valid', d)).nbytes",
+         "without helpers.im2col.im2col_batch"),
         # stride and dilation ignored (both functions)
         (_L_OUT, "L_out = L - K + 1", "one row per output unit"),
         # P's columns: the dilated span instead of the K taps read
@@ -58,9 +58,9 @@ WRONG = {
         (_RETURN_FFT, "return conv1d_naive(x[None, :, None], w[:, None, None], "
                       "padding='full')[0, :, 0]",
          "without helpers.conv.conv1d_naive"),
-        (_RETURN_FFT, "return conv_loops(np.pad(x, K - 1)[None, :, None], "
-                      "w[:, None, None])[0, :, 0]",
-         "without conv_loops"),
+        (_RETURN_FFT, "return conv1d_blocked(np.pad(x, K - 1)[None, :, None], "
+                      "w[:, None, None], geometry(L + 2 * K - 2, K))[0, :, 0]",
+         "without helpers.conv_fast.conv1d_blocked"),
     ],
 }
 
