@@ -30,10 +30,7 @@ SITE    := $(INSTRUCTOR_VENV)/.site-installed
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
-# 2 cores. loadgroup: any test wherever a core is free, but a notebook's cells on one worker,
-# in order (tests/conftest.py groups them); without tests/ on the command line, loadfile.
-XDIST   := -n 2 --dist loadgroup
-XDIST_NB := -n 2 --dist loadfile
+XDIST   := -n 2 --dist loadfile
 # The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
 # make test-site).
 NO_BROWSER := --ignore=tests/browser --ignore=tests/site
@@ -135,7 +132,7 @@ test-site: book $(DEV)
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
 test-notebooks: $(DEV)
-	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST_NB)
+	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
 
 nav: $(DEV)
 	$(DEV_BIN)/python tools/navigation.py

@@ -10,11 +10,11 @@ definitions that notebooks 02, 03 and 05 read and the tests use as the reference
 import numpy as np
 
 from helpers.conv_fast import correlate_batch, window_view
-from helpers.geometry import conv_output_length, geometry, padding_amounts
+from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_conv_args
 
 __all__ = [
-    "conv_output_length", "padding_amounts", "pad1d", "sliding_windows",
+    "pad1d", "sliding_windows",
     "correlate1d", "correlate1d_naive", "convolve1d", "convolve1d_naive",
     "conv1d", "conv1d_naive",
 ]

@@ -8,15 +8,14 @@ from hypothesis import given, strategies as st
 from helpers.conv import (
     conv1d,
     conv1d_naive,
-    conv_output_length,
     convolve1d,
     convolve1d_naive,
     correlate1d,
     correlate1d_naive,
     pad1d,
-    padding_amounts,
     sliding_windows,
 )
+from helpers.geometry import conv_output_length, padding_amounts
 from strategies import arrays, geometry
 
 MODES = ["valid", "same", "full"]

@@ -2,7 +2,8 @@
 import numpy as np
 import pytest
 
-from helpers.conv import conv1d, conv1d_naive, conv_output_length, correlate1d, pad1d
+from helpers.conv import conv1d, conv1d_naive, correlate1d, pad1d
+from helpers.geometry import conv_output_length
 from helpers.im2col import col2im1d, conv1d_gemm, im2col1d
 from helpers.matrix import conv_matrix
 

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from hypothesis import given, strategies as st
 
-from helpers.conv import conv1d_naive, convolve1d, padding_amounts
+from helpers.conv import conv1d_naive, convolve1d
+from helpers.geometry import padding_amounts
 from helpers.gradcheck import numerical_gradient, rel_error
 from helpers.layers import (
     conv1d_backward,

@@ -10,7 +10,8 @@ from hypothesis import given, settings, strategies as st
 from matplotlib.colors import to_rgb
 
 from helpers.activations import relu
-from helpers.conv import correlate1d_naive, padding_amounts
+from helpers.conv import correlate1d_naive
+from helpers.geometry import padding_amounts
 from helpers.plot_windows import (
     plot_conv_geometry,
     plot_feature_map,

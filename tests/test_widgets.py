@@ -5,7 +5,8 @@ import numpy as np
 import pytest
 
 from helpers.activations import relu, sigmoid
-from helpers.conv import conv_output_length, correlate1d_naive
+from helpers.conv import correlate1d_naive
+from helpers.geometry import conv_output_length
 from helpers.widgets import explorer_classes
 from helpers.widgets.base import Explorer
 from helpers.widgets.feature_maps import FeatureMapExplorer

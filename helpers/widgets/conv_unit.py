@@ -5,8 +5,8 @@ import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.patches import Rectangle
 
-from helpers.conv import conv_output_length
 from helpers.diagram import plot_network
+from helpers.geometry import conv_output_length
 from helpers.matrix import conv_matrix, tap_index_matrix
 from helpers.plot_matrices import plot_toeplitz
 from helpers.plotting import remove_plot

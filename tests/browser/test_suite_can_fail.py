@@ -14,7 +14,7 @@ from support.labserver import LabServer
 pytestmark = pytest.mark.browser
 NOTEBOOK = NOTEBOOKS / "01-dot-product-neuron.ipynb"
 FREEZE = """\
-from helpers.widgets import NeuronExplorer
+from helpers.widgets.neuron import NeuronExplorer
 
 _render = NeuronExplorer._render
 
