@@ -35,7 +35,7 @@ XDIST   := -n 2 --dist loadfile
 # make test-site).
 NO_BROWSER := --ignore=tests/browser --ignore=tests/site
 # ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
-LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks
+LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks book
 
 .PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
         autograde test-min requirements venvs clean help
