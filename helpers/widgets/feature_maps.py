@@ -14,12 +14,10 @@ class FeatureMapExplorer(Explorer):
     Parameters
     ----------
     model : helpers.train.CNN1d
-        A (trained) model; its filters are ``model.params["W1"]``, shape (K, 1, F).
+        Its filters are ``model.params["W1"]``, shape (K, 1, F).
     X : array_like, shape (N, L)
-        Series to browse.
     y : array_like of int, shape (N,)
-        Their labels (shown in the title).
-    class_names : sequence of str
+        Labels, named by ``class_names`` in the title.
 
     Attributes
     ----------
@@ -28,7 +26,7 @@ class FeatureMapExplorer(Explorer):
     taps, series, fmap, pooled : matplotlib.lines.Line2D
         The filter's weights, the series, its ReLU feature map and the map's global average.
     value : float
-        The pooled value (the feature the linear classifier sees) after the last update.
+        The pooled value (the feature the classifier sees); what ``update`` returns.
     example, filter : ipywidgets.IntSlider
 
     Introduced in notebook 08.

@@ -8,18 +8,11 @@ from helpers.widgets.base import Explorer, State
 
 
 class ReceptiveFieldExplorer(Explorer):
-    """A stack of identical conv layers and the receptive field of one top unit.
+    """A stack of identical conv layers and the receptive field of its middle top unit.
 
-    Controls: number of layers, kernel size K, stride s and dilation d (every layer the
-    same, padding "same" so any stack fits). The figure shows every level's units and traces
-    the middle top unit's connections down to the input, where its receptive field is shaded.
-
-    Parameters
-    ----------
-    L : int, default 48
-        Input length.
-    n_layers, kernel_size, stride, dilation : int
-        Initial values.
+    Sliders for the number of layers, K, s and d (every layer alike, padding "same");
+    ``update(n_layers, kernel_size, stride, dilation)`` returns the field, the input
+    positions the unit reads (``plot_receptive_field`` draws them).
 
     Attributes
     ----------
@@ -27,9 +20,7 @@ class ReceptiveFieldExplorer(Explorer):
     r : int
         ``1 + sum_l (K - 1) d s^(l-1)``, the formula's receptive field size.
     levels : list of numpy.ndarray
-        ``trace_receptive_field(...)``: traced units per level, ``levels[0]`` the input field.
-    field : numpy.ndarray of int
-        ``levels[0]`` (what ``update`` returns).
+        ``trace_receptive_field(...)``: the traced units per level; ``field = levels[0]``.
     sliders : dict of str to ipywidgets.IntSlider
         By ``update``'s argument names.
 
