@@ -15,19 +15,10 @@ ToeplitzPlot = namedtuple("ToeplitzPlot", "ax image texts cells grid labels")
 
 
 def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, fmt="{:.2g}"):
-    """Heatmap of a matrix with a diverging colour map centred on 0, optionally with values.
+    """Heatmap of a matrix M (rows, cols) on a diverging colour map centred on 0.
 
-    Parameters
-    ----------
-    M : array_like, shape (rows, cols)
-    row_label, col_label : str
-        What a row and a column *are* (e.g. "output unit").
-
-    Returns
-    -------
-    MatrixPlot
-        ``(ax, image, texts)``: the texts are the values, row-major (none without annotate).
-
+    ``row_label`` and ``col_label`` say what a row and a column *are*; ``annotate`` writes
+    each value with ``fmt``. Returns ``MatrixPlot(ax, image, texts)``, the texts row-major.
     Introduced in notebook 01.
     """
     ax = plt.gca() if ax is None else ax
@@ -67,13 +58,11 @@ def _text_colour(rgb):
 
 def plot_toeplitz(T, taps, ax=None, pad=(0, 0), legend=True, zeros=True, tap_name="w",
                   ticks=True):
-    """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
+    """Heatmap of a convolution matrix T (L_out, n_cols), each diagonal in its weight's colour.
 
     Parameters
     ----------
-    T : array_like, shape (L_out, L)
-        ``conv_matrix(w, L, ...)`` (or its ``padded=True`` form).
-    taps : array_like of int, shape (L_out, L)
+    taps : array_like of int, shape (L_out, n_cols)
         ``tap_index_matrix(K, L, ...)``: k where T holds w_k, -1 for the structural zeros.
     pad : (int, int)
         Columns at the left and right that stand for padded zeros (``padded=True``): grey,

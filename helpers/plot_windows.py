@@ -182,15 +182,9 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
 
     Output i, under its window's centre, is joined to the positions ``i*s + k*d - p_left``
     it reads. Padded zeros are hollow grey circles at -p_left..-1 and L..L+p_right-1 with
-    dashed edges; inputs no output reads (a stride that does not divide) are orange squares.
-
-    Returns
-    -------
-    GeometryPlot
-        ``(ax, edges, inputs, outputs)``: the L_out K connections (output-major) and the
-        input and output markers; ``set_conv_geometry(plot, ...)`` redraws it.
-
-    Introduced in notebook 03.
+    dashed edges; inputs no output reads are orange squares. Returns ``GeometryPlot(ax,
+    edges, inputs, outputs)`` (the L_out K edges output-major); ``set_conv_geometry``
+    redraws it. Introduced in notebook 03.
     """
     ax = plt.gca() if ax is None else ax
     plot = GeometryPlot(ax, ax.add_collection(LineCollection([], zorder=1)),

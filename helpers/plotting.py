@@ -36,20 +36,10 @@ def remove_plot(plot):
 
 
 def plot_contributions(x, w, b=0.0, ax=None):
-    """Bars of the products x_i w_i (i = 0..n-1), the bias b and their sum z = x . w + b.
+    """Bars of the products x_i w_i (x, w: (n,)), the bias b and their sum z = x . w + b.
 
-    Parameters
-    ----------
-    x, w : array_like, shape (n,)
-    b : float
-
-    Returns
-    -------
-    BarsPlot
-        ``(ax, bars)``: the n + 2 bars in that order, labelled x₀w₀, ..., b, z (plain text,
-        not mathtext: the explorer redraws them).
-
-    Introduced in notebook 01.
+    Returns ``BarsPlot(ax, bars)``, the n + 2 bars in that order, labelled x₀w₀, ..., b, z in
+    plain text (not mathtext: the explorer redraws them). Introduced in notebook 01.
     """
     ax = _ax(ax)
     x, w = np.asarray(x, float), np.asarray(w, float)
@@ -65,14 +55,9 @@ def plot_contributions(x, w, b=0.0, ax=None):
 
 
 def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
-    """The activation function sigma over ``zlim`` with the point (z, sigma(z)) marked.
+    """The activation ``fn`` over ``zlim`` with the point (z, fn(z)) marked.
 
-    Returns
-    -------
-    ActivationPlot
-        ``(ax, curve, marker)``; the marker's data is (z, sigma(z)).
-
-    Introduced in notebook 01.
+    Returns ``ActivationPlot(ax, curve, marker)``. Introduced in notebook 01.
     """
     ax = _ax(ax)
     grid = np.linspace(*zlim, 201)
@@ -88,26 +73,14 @@ def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
 def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     """Stacked layers as rows of units, with one top unit's receptive field traced down.
 
-    Row 0 is the input, row l the output of layer l; each unit sits over the centre of its
-    receptive field. The traced units are coloured, their connections drawn and the field
-    shaded on the input (r positions unless the edge cuts it off).
+    Row 0 is the input (L positions), row l the output of layer l of ``layers`` [(K, s, d),
+    ...] (each with ``padding``); each unit sits over the centre of its receptive field. The
+    top unit ``index`` (default the middle one) and the units it reads are coloured, their
+    connections drawn and the field shaded on the input.
 
-    Parameters
-    ----------
-    L : int
-        Input length.
-    layers : list of (K, stride, dilation)
-        From the input upwards; every layer uses ``padding`` (as in ``conv1d``).
-    index : int, optional
-        The top unit; default the middle one.
-
-    Returns
-    -------
-    ReceptiveFieldPlot
-        ``(ax, edges, units, span)``: the traced connections, every level's units (level 0
-        first) and the shaded field; ``set_receptive_field`` moves them to another stack.
-
-    Introduced in notebook 06.
+    Returns ``ReceptiveFieldPlot(ax, edges, units, span)``: the traced connections, every
+    level's units (level 0 first) and the shaded field; ``set_receptive_field`` moves them to
+    another stack. Introduced in notebook 06.
     """
     ax = _ax(ax)
     plot = ReceptiveFieldPlot(
@@ -155,28 +128,15 @@ def set_receptive_field(plot, L, layers, index=None, padding="same"):
 
 
 def plot_feature_maps(x, A, K, axes=None, names=None):
-    """A signal, its feature maps as lines, and the stack of maps as an image.
+    """A signal x (L,), its feature maps A (L_out, C_out) as lines, and their stack as an image.
 
     Output i of a map is drawn under its window's centre, ``i + (K - 1) / 2`` (stride 1,
-    "valid"); map j has colour ``PALETTE[j]`` and line style ``LINESTYLES[j]``.
+    "valid"); map j has colour ``PALETTE[j]``, line style ``LINESTYLES[j]`` and the label
+    ``names[j]`` (default a⁽ʲ⁾). ``axes`` are three axes (signal, maps, stack), by default a
+    new pyplot figure's.
 
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    A : array_like, shape (L_out, C_out)
-        One feature map per column, ``L_out = L - K + 1``.
-    K : int
-    axes : sequence of 3 matplotlib.axes.Axes, optional
-        Signal, maps and stack; by default a new pyplot figure's.
-    names : sequence of str, optional
-        The maps' labels; default ``a⁽⁰⁾, a⁽¹⁾, ...``.
-
-    Returns
-    -------
-    FeatureMapsPlot
-        ``(axes, lines, image)``: ``lines[j]`` draws map j, the image ``A.T``.
-
-    Introduced in notebook 05.
+    Returns ``FeatureMapsPlot(axes, lines, image)``: ``lines[j]`` draws map j, the image
+    ``A.T``. Introduced in notebook 05.
     """
     x, A = np.asarray(x, float), np.asarray(A, float)
     if axes is None:

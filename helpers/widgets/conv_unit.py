@@ -19,31 +19,22 @@ _GREY = (0.85, 0.85, 0.85, 1.0)
 class ConvUnitView(Explorer):
     """One output unit of a 1-D convolution, seen three ways at once (a figure, no controls).
 
-    Its row of T (heatmap), its edges in the network diagram and its window on the input are
-    highlighted together; the title shows the sum it computes. ``update(unit, K=None,
-    stride=None, dilation=None)`` returns the window; a new K, s or d redraws T and the
-    diagram in place. ``ConvMatrixExplorer`` adds the controls.
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    w : array_like, shape (K_max,)
-        The taps; a kernel size K uses ``w[:K]`` ("valid" padding).
-    unit, K, stride, dilation : int
-        The first output unit i, K (default K_max), s and d.
+    Its row of T, its edges in the network diagram and its window on x (L,) are highlighted
+    together; the title shows its sum. Kernel size K uses the taps ``w[:K]`` of w (K_max,);
+    padding is "valid". ``update(unit, K=None, stride=None, dilation=None)`` returns
+    ``window``; a new K, s or d redraws T and the diagram in place. ``ConvMatrixExplorer``
+    adds the controls.
 
     Attributes
     ----------
     T, taps : numpy.ndarray, shape (L_out, L)
         ``conv_matrix`` and ``tap_index_matrix`` of the current geometry.
     window : numpy.ndarray of int, shape (K,)
-        The inputs unit i reads, ``i*s + k*d``.
-    z : float
-        Its output, ``T[i] @ x``.
+        The inputs unit i reads, ``i*s + k*d``; its output is ``z = T[i] @ x``.
     edges, lit_edges : LineCollection, numpy.ndarray of int
-        The diagram's edges (one per non-zero of T, row-major) and the lit ones' indices.
+        The diagram's edges (row-major) and the lit ones' indices.
     row_box : matplotlib.patches.Rectangle
-        The frame around row i of the heatmap.
+        The frame around row i.
 
     Introduced in notebook 04.
     """

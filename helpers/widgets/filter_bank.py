@@ -13,26 +13,10 @@ from helpers.widgets.base import Explorer, State, stable_limit
 class FilterBankExplorer(Explorer):
     """Two or three small filters on one signal: a slider per tap, the stack of feature maps.
 
-    ``A = relu(conv1d(x[:, None], W[:, None, :]))`` (stride 1, "valid"): column j of W is
-    filter j, column j of A its feature map. ``update(W)`` returns A.
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    W : array_like, shape (K, C_out)
-        The first filters: K <= 7 taps, C_out of 2 or 3.
-
-    Attributes
-    ----------
-    W : numpy.ndarray, shape (K, C_out)
-    Z, A : numpy.ndarray, shape (L_out, C_out)
-        Pre-activations and feature maps of the last update.
-    lines, image : list of Line2D, AxesImage
-        ``lines[j]`` draws ``A[:, j]``, the image the stack ``A.T``.
-    sliders : list of list of ipywidgets.FloatSlider
-        ``sliders[j][k]`` is tap k of filter j (labelled ``w{j}[{k}]``).
-
-    Introduced in notebook 05.
+    x (L,) and the first filters W (K, C_out), K <= 7, C_out of 2 or 3. ``update(W)`` returns
+    the feature maps ``A = relu(Z)``, ``Z = conv1d(x[:, None], W[:, None, :])`` (L_out,
+    C_out) (stride 1, "valid"). ``lines[j]`` draws ``A[:, j]``, ``image`` the stack ``A.T``;
+    ``sliders[j][k]`` (labelled ``w{j}[{k}]``) is tap k of filter j. Introduced in notebook 05.
     """
 
     RESULT = "A"

@@ -19,17 +19,9 @@ def _slider(description, value):
 class NeuronExplorer(Explorer):
     """One neuron a = sigma(x . w + b) with a fixed input x (n,): sliders for w (n,) and b.
 
-    Attributes
-    ----------
-    z, a : float
-        Pre-activation and activation (``update(w, b)`` returns a).
-    bars : matplotlib.container.BarContainer
-        The n + 2 bars: products x_i w_i, the bias, z.
-    marker : matplotlib.lines.Line2D
-        The point (z, sigma(z)) on the activation curve.
-    w_sliders, b_slider : list of ipywidgets.FloatSlider, ipywidgets.FloatSlider
-
-    Introduced in notebook 01.
+    ``update(w, b)`` sets ``z`` and ``a`` and returns a; ``bars`` are the n + 2 bars (x_i w_i,
+    b, z), ``marker`` the point (z, a) on the activation's curve, ``w_sliders`` and
+    ``b_slider`` the controls. Introduced in notebook 01.
     """
 
     RESULT = "a"

@@ -8,23 +8,12 @@ from helpers.widgets.base import Explorer, State
 
 
 class ReceptiveFieldExplorer(Explorer):
-    """A stack of identical conv layers and the receptive field of its middle top unit.
+    """A stack of identical conv layers (padding "same") and its middle top unit's receptive field.
 
-    Sliders for the number of layers, K, s and d (every layer alike, padding "same");
-    ``update(n_layers, kernel_size, stride, dilation)`` returns the field, the input
-    positions the unit reads (``plot_receptive_field`` draws them).
-
-    Attributes
-    ----------
-    layers : list of (K, s, d)
-    r : int
-        ``1 + sum_l (K - 1) d s^(l-1)``, the formula's receptive field size.
-    levels : list of numpy.ndarray
-        ``trace_receptive_field(...)``: the traced units per level; ``field = levels[0]``.
-    sliders : dict of str to ipywidgets.IntSlider
-        By ``update``'s argument names.
-
-    Introduced in notebook 06.
+    ``update(n_layers, kernel_size, stride, dilation)`` returns ``field``, the input positions
+    the unit reads (``levels[0]`` of ``trace_receptive_field``'s ``levels``), and sets
+    ``layers`` [(K, s, d), ...] and ``r = 1 + sum_l (K - 1) d s^(l-1)``, the formula's size.
+    ``sliders`` holds the controls by ``update``'s argument names. Introduced in notebook 06.
     """
 
     RESULT = "field"

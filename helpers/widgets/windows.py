@@ -21,18 +21,9 @@ from helpers.widgets.base import Explorer, State
 class WindowExplorer(Explorer):
     """Slide a filter w (K,) along x (L,): z_i = x[i:i+K] . w and a_i = sigma(z_i) ("valid").
 
-    A slider moves the window position i (``update(i)`` returns a); the figure is
-    ``plot_sliding_window``'s, with z and a filled in for 0..i.
-
-    Attributes
-    ----------
-    i : int
-    products : numpy.ndarray, shape (K,)
-        ``x[i:i+K] * w``.
-    z, a : float
-    slider : ipywidgets.IntSlider
-
-    Introduced in notebook 02.
+    ``update(i)`` (or the ``slider``) moves the window and returns a; it sets ``i``, ``z``
+    and ``products = x[i:i+K] * w``. The figure is ``plot_sliding_window``'s, with z and a
+    filled in for 0..i. Introduced in notebook 02.
     """
 
     RESULT = "a"
@@ -72,19 +63,11 @@ class WindowExplorer(Explorer):
 class GeometryExplorer(Explorer):
     """Padding, stride, dilation and kernel size: which inputs each output reads.
 
-    Controls for L, K, padding, s and d redraw ``plot_conv_geometry``'s diagram;
-    ``update(L, K, stride, padding, dilation)`` returns L_out, None when the kernel does not
-    fit (``error`` then says why). The padding dropdown offers "valid", "same", "full", 1
-    and 2; another padding, such as (0, 2), leaves it where it was.
-
-    Attributes
-    ----------
-    L_out, p_left, p_right : int
-    reads : list of list of int
-        ``reads[i]``: the input positions output i reads; < 0 or >= L is a padded zero.
-    error : str or None
-
-    Introduced in notebook 03.
+    ``update(L, K, stride, padding, dilation)`` redraws ``plot_conv_geometry``'s diagram and
+    returns ``L_out``, or None when the kernel does not fit (``error`` says why). It sets
+    ``p_left``, ``p_right`` and ``reads`` (``reads[i]``: the positions output i reads, < 0 or
+    >= L a padded zero). The padding dropdown offers "valid", "same", "full", 1 and 2; another
+    padding, such as (0, 2), leaves it where it was. Introduced in notebook 03.
     """
 
     RESULT = "L_out"
