@@ -39,28 +39,16 @@ def _matrix(T, taps, func):
 def network_edges(T, taps=None, pad=(0, 0)):
     """The edges a network diagram of ``z = T x`` draws: one per connection.
 
-    Without ``taps`` (a dense layer) a connection is a non-zero T_ij. With ``taps`` it is
-    every entry the structure fills (``taps >= 0``), a tap whose value is 0 included: the
-    diagram shows which inputs each output *reads*, whatever the weights' values.
+    T (L_out, n_cols) has one row per output unit; with ``pad`` its first ``pad[0]`` and last
+    ``pad[1]`` columns stand for padded zeros (``conv_matrix(..., padded=True)``). Without
+    ``taps`` (a dense layer) a connection is a non-zero T_ij; with ``taps`` (T's shape, as
+    from ``tap_index_matrix``) every entry the structure fills, ``taps >= 0``, zero taps
+    included: the diagram shows which inputs each output *reads*.
 
-    Parameters
-    ----------
-    T : array_like, shape (L_out, n_cols)
-        One row per output unit. With ``pad`` its first ``pad[0]`` and last ``pad[1]``
-        columns stand for padded zeros (``conv_matrix(..., padded=True)``).
-    taps : array_like of int, shape (L_out, n_cols), optional
-        Which shared weight each entry holds (``tap_index_matrix``); None for a dense layer.
-    pad : (int, int)
+    Returns ``Edges(i, j, weight, tap)``, arrays of equal length, row-major: the output unit,
+    the input position ``column - pad[0]`` (negative or >= L when padded), T_ij and the
+    shared weight's k (-1 without taps).
 
-    Returns
-    -------
-    Edges
-        Arrays of equal length, row-major: ``i`` (output unit), ``j`` (input position,
-        ``column - pad[0]``: negative or >= L when padded), ``weight`` = T_ij and ``tap``
-        (the shared weight's k, -1 without taps).
-
-    Examples
-    --------
     >>> e = network_edges([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [[0, 1, -1], [-1, 0, 1]])
     >>> e.i.tolist(), e.j.tolist(), e.tap.tolist()      # the zero tap w_1 = 0 is an edge
     ([0, 0, 1, 1], [0, 1, 1, 2], [0, 1, 0, 1])
@@ -77,19 +65,16 @@ def window_centres(T, pad=(0, 0), taps=None):
     """Each output node's position (L_out,): the mean input position of its edges.
 
     The edges are ``network_edges(T, taps, pad)``'s; a row without any is placed between its
-    neighbours (linear interpolation).
-
-    Introduced in notebook 04.
+    neighbours (linear interpolation). Introduced in notebook 04.
     """
-    T, taps = _matrix(T, taps, "window_centres")
-    L_out, n_cols = T.shape
-    rows, cols = np.nonzero(T if taps is None else taps >= 0)
-    counts = np.bincount(rows, minlength=L_out)
-    sums = np.bincount(rows, weights=cols, minlength=L_out)
+    e = network_edges(T, taps, pad)
+    L_out, n_cols = np.shape(T)
+    counts = np.bincount(e.i, minlength=L_out)
     has = counts > 0
     if not has.any():
         return np.full(L_out, (n_cols - 1) / 2 - pad[0])
-    return np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has]) - pad[0]
+    sums = np.bincount(e.i, weights=e.j, minlength=L_out)
+    return np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has])
 
 
 def filter_tap_colour(f, k, K):
@@ -140,27 +125,14 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
     labelled "pad" with dashed edges. Two panels with the same ``out_pos`` and ``xlim`` share
     one layout.
 
-    Parameters
-    ----------
-    T, taps, pad
-        As in ``network_edges``.
-    out_pos : array_like, shape (L_out,), optional
-        The outputs' positions; default ``window_centres(T, pad, taps)``, moved apart by filter.
-    filters : array_like of int, shape (L_out,), optional
-        The filter f of each output row (a stack of filters, one colour family each).
-    xlim : (float, float), optional
-    in_name, out_name, tap_name : str
-        Names of the inputs ``x_j``, the outputs ``z_i`` and the legend's ``w_k = value``.
-    out_labels : list of str, optional
-        The output nodes' labels instead of ``z_i``.
+    ``out_pos`` (L_out,) places the outputs (default ``window_centres``, moved apart by
+    filter); ``filters`` (L_out,) gives each output row's filter f (one colour family each);
+    ``in_name``, ``out_name`` and ``tap_name`` name x_j, z_i and the legend's w_k = value;
+    ``out_labels`` replace the z_i.
 
-    Returns
-    -------
-    NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``: one segment per edge,
-        row-major, from ``(j, 0)`` to ``(out_pos[i], 1)``; the nodes and their texts.
-
-    Introduced in notebook 04.
+    Returns ``NetworkPlot(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``: one
+    segment per edge, row-major, from ``(j, 0)`` to ``(out_pos[i], 1)``; the nodes and their
+    texts. Introduced in notebook 04.
     """
     T, taps = _matrix(T, taps, "plot_network")
     ax = plt.gca() if ax is None else ax

@@ -87,30 +87,17 @@ def _position_labels(ax, L, pl, pr):
 
 
 def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="valid", flip=False):
-    """The sliding dot product at window position i, as rows of cells (stride 1).
+    """The sliding dot product of x (L,) and w (K,) at window position i, as rows of cells.
 
-    Rows, top to bottom: x zero-padded by ``padding`` (the window framed); the taps (w, or w
-    reversed if ``flip``: with ``padding="full"`` that is ``np.convolve(x, w, "full")``); the
-    products; z (0..i filled in, z[i] under its window's centre); a = fn(z) if ``fn``.
-    Padded positions are labelled -p_left..-1 and L..L+p_right-1 (grey), never a second 0.
+    Rows, top to bottom: x zero-padded by ``padding`` (stride 1; padded positions labelled
+    -p_left..-1 and L..L+p_right-1 in grey), the window framed; the taps (w, or w reversed if
+    ``flip``: with ``padding="full"`` that is ``np.convolve(x, w, "full")``); the products;
+    z (0..i filled in, z[i] under its window's centre); a = fn(z) if ``fn`` (named
+    ``fn_name``). 0 <= i < L_out = L + p_left + p_right - K + 1.
 
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    w : array_like, shape (K,), K <= L + p_left + p_right
-    i : int
-        Window position, 0 <= i < L_out = L + p_left + p_right - K + 1.
-    fn : callable, optional
-        Element-wise non-linearity, named ``fn_name``.
-    padding : as in ``helpers.conv.correlate1d`` (stride 1, dilation 1)
-
-    Returns
-    -------
-    SlidingWindowPlot
-        ``(ax, frame, boxes, texts)``: the window's frame, and per row name ("x", "pad", "w",
-        "prod", "z", "a") its boxes and texts; ``set_sliding_window`` moves it.
-
-    Introduced in notebook 02.
+    Returns ``SlidingWindowPlot(ax, frame, boxes, texts)``: the window's frame, and per row
+    name ("x", "pad", "w", "prod", "z", "a") its boxes and texts; ``set_sliding_window``
+    moves it. Introduced in notebook 02.
     """
     ax = plt.gca() if ax is None else ax
     x, w = np.asarray(x, float), np.asarray(w, float)

@@ -102,17 +102,9 @@ def _pin_labels(ax):
 class Explorer:
     """Base class of the explorers (the protocol: see ``helpers.widgets.base``).
 
-    Attributes
-    ----------
-    fig : matplotlib.figure.Figure
-    controls : dict of str to ipywidgets.Widget (or nested lists of them)
-    values : dict
-        ``update``'s arguments in the last update.
-    output : ipywidgets.Output
-    widget : ipywidgets.VBox
-        The controls above the output; what the notebook displays.
-    background : helpers.widgets.background.CachedBackground
-        Made at the first draw; ``background.redraws`` counts the full draws.
+    ``fig`` is the figure; ``controls`` the controls by ``update``'s argument names;
+    ``values`` the last update's arguments; ``widget`` (what a notebook displays) the controls
+    above ``output``; ``background`` the ``CachedBackground``, made at the first draw.
     """
 
     RESULT = None             # the field of compute's State that update returns
