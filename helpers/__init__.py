@@ -3,5 +3,5 @@ multiplication" (1-D, channels-last). One module per concept; import each name f
 module that defines it (``from helpers.conv import correlate1d``): ``geometry``, ``conv``,
 ``matrix``, ``im2col``, ``layers``, ``pooling``, ``gradcheck``, ``receptive_field``,
 ``train``, ``data``; figures in ``style``, ``plotting``, ``plot_matrices``, ``plot_windows``,
-``diagram``; explorers in ``widgets``; exercise checks in ``checks``.
+``diagram``; explorers in ``widgets``; exercise checks in ``checks`` and ``shortcuts``.
 """

@@ -1,25 +1,17 @@
 """Checks for the exercises that help without answering.
 
-A failed check raises an ``AssertionError`` (nbgrader counts it as a failed test) that says
-*what* is wrong — a missing return value, the type, the shape, the first wrong entry and its
-index, a likely cause — but never prints the expected answer (a number, a short vector, a
-matrix): copying it from the message must not earn the points.
-
-- :func:`check_close` compares arrays (tolerance from the dtype), :func:`check_equal` exact
-  values (any integral type counts as an integer: ``np.int64(18)`` passes for ``18``),
-  :func:`check_integer` asks for an integer, :func:`check_shape` for a shape.
-
-A forbidden shortcut is refused by ``helpers.shortcuts`` (``forbid``, ``without``).
+A failed check raises an ``AssertionError`` (nbgrader counts a failed test) that says *what*
+is wrong — nothing returned, the type, the shape, the first wrong entry, a likely cause —
+but never shows the expected answer: copying it from the message must not earn the points.
+Forbidden shortcuts are refused by ``helpers.shortcuts``.
 """
 import numbers
 
 import numpy as np
 
-__all__ = ["check_shape", "check_close", "check_equal", "check_integer"]
 
-
-def _hint(hint):
-    return f"\n  hint: {hint}" if hint else ""
+def _fail(message, hint):
+    raise AssertionError(message + (f"\n  hint: {hint}" if hint else ""))
 
 
 def _kind(value):
@@ -41,6 +33,12 @@ def _not_there(got, name):
     return None
 
 
+def _require_value(got, name, hint):
+    problem = _not_there(got, name)
+    if problem:
+        _fail(problem, hint)
+
+
 def _is_integral(value):
     """True for Python and numpy integers (not bool, not floats that happen to be whole)."""
     return (isinstance(value, (numbers.Integral, np.integer))
@@ -48,11 +46,10 @@ def _is_integral(value):
 
 
 def _tolerances(got, expected, atol, rtol):
-    """``(atol, rtol)``: the given ones, else ones that follow the dtypes compared.
+    """The given ``(atol, rtol)``, else ones that follow the dtypes compared.
 
-    A float64 answer is held to ``rtol = 1e-6``, ``atol = 1e-8`` (as before); a float32 (or
-    float16) one to a few hundred of its own machine epsilons, relative to the size of the
-    expected values (a float32 sum of 1000 terms is not exact to 1e-8).
+    float64 is held to rtol = 1e-6, atol = 1e-8; float32 to a few hundred of its machine
+    epsilons, relative to the expected values (a float32 sum of 1000 terms is not exact).
     """
     kinds = [np.asarray(a).dtype for a in (got, expected)]
     floats = [k for k in kinds if np.issubdtype(k, np.inexact)]
@@ -63,10 +60,6 @@ def _tolerances(got, expected, atol, rtol):
     if atol is None:
         atol = max(1e-8, 256 * eps * max(scale, 1.0))
     return atol, rtol
-
-
-def _index(index):
-    return str(index[0]) if len(index) == 1 else str(index)
 
 
 def _diagnose(got, expected, close):
@@ -93,55 +86,53 @@ def _diagnose(got, expected, close):
     return ""
 
 
+def _numbers(got, name, hint):
+    """``got`` as an array of numbers, or a failed check saying what kind of thing it is."""
+    try:
+        arr = np.asarray(got)
+    except (TypeError, ValueError):                 # e.g. rows of different lengths
+        arr = None
+    if arr is None or arr.dtype == object or not (np.issubdtype(arr.dtype, np.number)
+                                                  or arr.dtype == bool):
+        _fail(f"{name} is {_kind(got)}, which is not numbers (or an array of numbers of one "
+              f"shape)", hint)
+    return arr
+
+
+def _wrong_shape(arr, expected):
+    """How ``arr``'s shape differs from ``expected``'s, without stating the expected shape."""
+    if arr.ndim != expected.ndim:
+        return (f"has {arr.ndim} dimension{'s' if arr.ndim != 1 else ''} (shape {arr.shape}); "
+                f"the answer has a different number of dimensions")
+    axes = [i for i, (a, b) in enumerate(zip(arr.shape, expected.shape, strict=True)) if a != b]
+    return f"has shape {arr.shape}: the length of axis {', '.join(map(str, axes))} is not right"
+
+
 def check_shape(got, expected_shape, name, hint=""):
     """Fail unless ``np.shape(got) == expected_shape``.
 
-    The message states the expected shape: call it where the shape is given in the prompt,
-    not where the shape (a length) is what the exercise asks for.
+    The message states the expected shape: use it where the prompt gives the shape, not
+    where the shape (a length) is the answer.
     """
-    problem = _not_there(got, name)
-    if problem:
-        raise AssertionError(problem + _hint(hint))
-    shape = np.shape(got)
-    if shape != tuple(expected_shape):
-        raise AssertionError(f"{name} should have shape {tuple(expected_shape)}; "
-                             f"got shape {shape}" + _hint(hint))
+    _require_value(got, name, hint)
+    if np.shape(got) != tuple(expected_shape):
+        _fail(f"{name} should have shape {tuple(expected_shape)}; got shape {np.shape(got)}",
+              hint)
 
 
 def check_close(got, expected, name, hint="", atol=None, rtol=None):
     """Fail unless ``got`` has the expected shape and values, to a tolerance.
 
-    The tolerance follows the dtypes (see :func:`_tolerances`) unless ``atol``/``rtol`` are
-    given. The message names the first wrong entry, its index and the value *got* — never
-    the expected values nor the expected shape.
+    The tolerance follows the dtypes unless ``atol``/``rtol`` are given. The message names
+    the first wrong entry, its index and the value *got* — never the expected values or shape.
     """
-    problem = _not_there(got, name)
-    if problem:
-        raise AssertionError(problem + _hint(hint))
-    expected = np.asarray(expected)
-    try:
-        arr = np.asarray(got)
-        if arr.dtype == object or not (np.issubdtype(arr.dtype, np.number)
-                                       or arr.dtype == bool):
-            raise TypeError
-    except (TypeError, ValueError):
-        raise AssertionError(f"{name} is {_kind(got)}, which is not numbers (or an array of "
-                             f"numbers of one shape)" + _hint(hint)) from None
+    _require_value(got, name, hint)
+    expected, arr = np.asarray(expected), _numbers(got, name, hint)
     if arr.shape != expected.shape:
-        if arr.ndim != expected.ndim:
-            what = (f"has {arr.ndim} dimension{'s' if arr.ndim != 1 else ''} (shape "
-                    f"{arr.shape}); the answer has a different number of dimensions")
-        else:
-            axes = [i for i, (a, b) in enumerate(zip(arr.shape, expected.shape, strict=True))
-                    if a != b]
-            what = (f"has shape {arr.shape}: the length of axis "
-                    f"{', '.join(map(str, axes))} is not right")
-        raise AssertionError(f"{name} {what}" + _hint(hint))
+        _fail(f"{name} {_wrong_shape(arr, expected)}", hint)
     atol, rtol = _tolerances(arr, expected, atol, rtol)
-    if np.iscomplexobj(arr) or np.iscomplexobj(expected):
-        got_f, exp_f = arr.astype(complex), expected.astype(complex)
-    else:
-        got_f, exp_f = arr.astype(float), expected.astype(float)
+    kind = complex if np.iscomplexobj(arr) or np.iscomplexobj(expected) else float
+    got_f, exp_f = arr.astype(kind), expected.astype(kind)
 
     def close(a, b):
         return np.isclose(a, b, atol=atol, rtol=rtol)
@@ -150,40 +141,35 @@ def check_close(got, expected, name, hint="", atol=None, rtol=None):
     if not bad.any():
         return
     if arr.ndim == 0:
-        raise AssertionError(f"{name} is {arr.item()!r}, which is not right" + _hint(hint))
+        _fail(f"{name} is {arr.item()!r}, which is not right", hint)
     first = tuple(int(i) for i in np.argwhere(bad)[0])
     value = got_f[first]
     shown = "nan" if np.isnan(value) else repr(np.round(value, 6).item())
-    count = int(bad.sum())
     cause = _diagnose(got_f, exp_f, close)
-    raise AssertionError(
-        f"{name} is not right: {count} of {bad.size} entries differ from the answer; the first "
-        f"is entry {_index(first)}, which is {shown}" + (f"\n  likely cause: {cause}" if cause
-                                                          else "") + _hint(hint))
+    _fail(f"{name} is not right: {int(bad.sum())} of {bad.size} entries differ from the answer; "
+          f"the first is entry {first[0] if len(first) == 1 else first}, which is {shown}"
+          + (f"\n  likely cause: {cause}" if cause else ""), hint)
 
 
 def check_equal(got, expected, name, hint=""):
-    """Fail unless ``got == expected`` (ints, strings, tuples, types).
+    """Fail unless ``got == expected`` (ints, strings, tuples, types); never shows ``expected``.
 
     Integers of any integral type are equal when their values are (``np.int64(18) == 18``),
-    and an integral *type* passes for ``int`` (``check_equal(type(n), int, ...)``). The
-    message shows what came, never ``expected``.
+    and an integral *type* passes for ``int``.
     """
     if isinstance(expected, type) and isinstance(got, type):
         if expected is int and issubclass(got, (numbers.Integral, np.integer)) \
                 and not issubclass(got, (bool, np.bool_)):
             return
         if got is not expected:
-            raise AssertionError(f"{name} is {got.__qualname__}, which is not the type asked "
-                                 f"for" + _hint(hint))
+            _fail(f"{name} is {got.__qualname__}, which is not the type asked for", hint)
         return
-    problem = _not_there(got, name)
-    if problem and expected is not None:
-        raise AssertionError(problem + _hint(hint))
+    if expected is not None:
+        _require_value(got, name, hint)
     if (_is_integral(expected) and not _is_integral(got)
             and isinstance(got, (numbers.Real, np.floating)) and float(got) == float(expected)):
-        raise AssertionError(f"{name} is {got!r}, {_kind(got)}; an integer is asked for "
-                             f"(use // or int(...))" + _hint(hint))
+        _fail(f"{name} is {got!r}, {_kind(got)}; an integer is asked for (use // or int(...))",
+              hint)
     try:
         same = bool(got == expected)
     except (TypeError, ValueError):          # e.g. an array compared with a number
@@ -191,17 +177,15 @@ def check_equal(got, expected, name, hint=""):
     if not same:
         if isinstance(expected, (numbers.Number, np.generic)) and not isinstance(
                 got, (numbers.Number, np.generic)):
-            raise AssertionError(f"{name} is {_kind(got)}, not a single number" + _hint(hint))
+            _fail(f"{name} is {_kind(got)}, not a single number", hint)
         shown = repr(got) if len(repr(got)) <= 80 else repr(got)[:77] + "..."
-        raise AssertionError(f"{name} is {shown}, which is not right" + _hint(hint))
+        _fail(f"{name} is {shown}, which is not right", hint)
 
 
 def check_integer(got, expected, name, hint=""):
     """Fail unless ``got`` is an integer (any integral type, not a float) equal to ``expected``."""
-    problem = _not_there(got, name)
-    if problem:
-        raise AssertionError(problem + _hint(hint))
+    _require_value(got, name, hint)
     if not _is_integral(got):
-        raise AssertionError(f"{name} is {got!r}, {_kind(got)}; an integer is asked for "
-                             f"(use // or int(...))" + _hint(hint))
+        _fail(f"{name} is {got!r}, {_kind(got)}; an integer is asked for (use // or int(...))",
+              hint)
     check_equal(int(got), int(expected), name, hint)

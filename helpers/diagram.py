@@ -1,16 +1,11 @@
 """Network diagrams of a linear layer z = T x, dense or convolutional, in one layout.
 
-Inputs sit in a row at the bottom (input j at horizontal position j), outputs in a row on top
-(output i over the middle of the inputs it reads), and there is one edge per non-zero T_ij.
-A dense layer and a convolutional layer of the same shape are drawn with the *same* node
-positions, so the only difference the eye sees is the one in the matrix: the convolution's
-missing edges are the zeros of T, and its edges of one colour are one shared weight.
-
-``network_edges`` returns the edges as data (the numbers a diagram shows), so a notebook can
-assert the picture's mathematics without touching matplotlib artists.
+Inputs sit in a row at the bottom (input j at position j), outputs on top (output i over the
+middle of the inputs it reads), one edge per connection. A dense and a convolutional layer of
+the same shape get the same node positions, so the eye sees only what differs in T: the
+missing edges are its zeros, the edges of one colour one shared weight.
 """
 from collections import namedtuple
-from typing import NamedTuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,33 +15,15 @@ from matplotlib.patches import Patch
 
 from helpers.style import PALETTE, subscript, tap_colour, tap_legend_handles
 
-__all__ = ["Edges", "NetworkPlot", "network_edges", "window_centres", "filter_tap_colour",
-           "plot_network", "DENSE_CMAP"]
-
 DENSE_CMAP = "cividis"          # dense edges: value -> colour, colour-blind safe, never white
+_FAMILY_BASES = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4 % len(PALETTE)]]  # filter hues
 
-Edges = namedtuple("Edges", ["i", "j", "weight", "tap"])
-Edges.__doc__ = """The edges of a network diagram, one per connection, in row-major order.
-
-Fields ``i`` (output unit), ``j`` (input, counted from the first *real* input, so padded
-positions are negative or >= L), ``weight`` (T_ij) and ``tap`` (the shared weight's index k,
-or -1 where every edge has its own weight): numpy arrays of equal length."""
-
-_FAMILY_BASES = [PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[4 % len(PALETTE)]]
-"""Filter f's colour family: shades of one colour-blind-safe hue (blue, orange, red, purple)."""
-
-
-class NetworkPlot(NamedTuple):
-    """What ``plot_network`` drew."""
-    ax: object
-    edges: object           # LineCollection, one segment per edge of network_edges, row-major
-    in_nodes: object        # PathCollection of the inputs (padded ones included), left to right
-    out_nodes: object       # PathCollection of the outputs, in row order
-    in_labels: list         # Text under each input ("pad" for a padded zero)
-    out_labels: list        # Text over each output
+Edges = namedtuple("Edges", "i j weight tap")
+NetworkPlot = namedtuple("NetworkPlot", "ax edges in_nodes out_nodes in_labels out_labels")
 
 
 def _matrix(T, taps, func):
+    """T as a 2-D float array and taps (or None) as int of its shape, checked."""
     T = np.asarray(T, dtype=float)
     if T.ndim != 2 or T.size == 0:
         raise ValueError(f"{func}: T must be a non-empty 2-D matrix (L_out, L); got shape "
@@ -62,27 +39,16 @@ def _matrix(T, taps, func):
 def network_edges(T, taps=None, pad=(0, 0)):
     """The edges a network diagram of ``z = T x`` draws: one per connection.
 
-    Without ``taps`` (a dense layer) a connection is a non-zero T_ij. With ``taps`` it is
-    every entry the structure fills (``taps >= 0``), a tap whose value is 0 included: the
-    diagram shows which inputs each output *reads*, whatever the weights' values.
+    T (L_out, n_cols) has one row per output unit; with ``pad`` its first ``pad[0]`` and last
+    ``pad[1]`` columns stand for padded zeros (``conv_matrix(..., padded=True)``). Without
+    ``taps`` (a dense layer) a connection is a non-zero T_ij; with ``taps`` (T's shape, as
+    from ``tap_index_matrix``) every entry the structure fills, ``taps >= 0``, zero taps
+    included: the diagram shows which inputs each output *reads*.
 
-    Parameters
-    ----------
-    T : array_like, shape (L_out, n_cols)
-        One row per output unit (column form z = T x). With ``pad`` its first ``pad[0]`` and
-        last ``pad[1]`` columns stand for padded zeros (``conv_matrix(..., padded=True)``).
-    taps : array_like of int, shape (L_out, n_cols), optional
-        Which shared weight each entry holds (``tap_index_matrix``); None for a dense layer.
-    pad : (int, int)
+    Returns ``Edges(i, j, weight, tap)``, arrays of equal length, row-major: the output unit,
+    the input position ``column - pad[0]`` (negative or >= L when padded), T_ij and the
+    shared weight's k (-1 without taps).
 
-    Returns
-    -------
-    Edges
-        Arrays ``i``, ``j`` (input position: ``column - pad[0]``), ``weight`` = T_ij and
-        ``tap`` (-1 without taps), row-major.
-
-    Examples
-    --------
     >>> e = network_edges([[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]], [[0, 1, -1], [-1, 0, 1]])
     >>> e.i.tolist(), e.j.tolist(), e.tap.tolist()      # the zero tap w_1 = 0 is an edge
     ([0, 0, 1, 1], [0, 1, 1, 2], [0, 1, 0, 1])
@@ -96,31 +62,26 @@ def network_edges(T, taps=None, pad=(0, 0)):
 
 
 def window_centres(T, pad=(0, 0), taps=None):
-    """Horizontal position of each output node: the mean input position of its edges.
+    """Each output node's position (L_out,): the mean input position of its edges.
 
-    Rows without a non-zero are placed by linear interpolation between their neighbours.
-    The edges are ``network_edges(T, taps)``'s (with ``taps``: the filled entries, zeros
-    included). Returns an array of shape (L_out,), in input positions (``column - pad[0]``).
-
-    Introduced in notebook 04.
+    The edges are ``network_edges(T, taps, pad)``'s; a row without any is placed between its
+    neighbours (linear interpolation). Introduced in notebook 04.
     """
-    T, taps = _matrix(T, taps, "window_centres")
-    L_out, n_cols = T.shape
-    rows, cols = np.nonzero(T if taps is None else taps >= 0)
-    counts = np.bincount(rows, minlength=L_out)
-    sums = np.bincount(rows, weights=cols, minlength=L_out)
+    e = network_edges(T, taps, pad)
+    L_out, n_cols = np.shape(T)
+    counts = np.bincount(e.i, minlength=L_out)
     has = counts > 0
     if not has.any():
         return np.full(L_out, (n_cols - 1) / 2 - pad[0])
-    return np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has]) - pad[0]
+    sums = np.bincount(e.i, weights=e.j, minlength=L_out)
+    return np.interp(np.arange(L_out), np.flatnonzero(has), sums[has] / counts[has])
 
 
 def filter_tap_colour(f, k, K):
     """The colour of tap k (of K) of filter f in a stack: a shade of filter f's hue.
 
-    Tap 0 is the lightest, tap K-1 the darkest (from the hue mixed half with white to the hue
-    mixed a third with black), so a filter's taps read as one family and the filters as
-    different hues (blue, red, orange, purple: colour-blind safe). Returns an RGBA tuple.
+    Tap 0 is the lightest (half white), tap K-1 the darkest (a third black), so a filter's
+    taps read as one family and the filters as different hues. Returns an RGBA tuple.
 
     Introduced in notebook 04.
     """
@@ -155,45 +116,23 @@ def _legend_handles(T, taps, filters, tap_name):
 
 
 def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, xlim=None,
-                 in_name="x", out_name="z", tap_name="w", out_labels=None, legend=True,
-                 first_index=0):
+                 in_name="x", out_name="z", tap_name="w", out_labels=None, legend=True):
     """Network diagram of ``z = T x``: inputs in a row at the bottom, outputs on top.
 
-    One edge per connection of ``network_edges(T, taps, pad)``. With ``taps`` (a
-    convolution) an edge's colour is the weight it shares (``tap_colour(k)``; with
-    ``filters``, ``filter_tap_colour(f, k, K)``); without (a dense layer) each edge has its
-    own colour, its value on ``DENSE_CMAP``. Give two panels the same ``out_pos`` and ``xlim``
-    to draw them in the same layout.
+    One edge per connection of ``network_edges(T, taps, pad)``, coloured by the weight it
+    shares (``tap_colour(k)``, or ``filter_tap_colour(f, k, K)`` with ``filters``); without
+    ``taps`` (a dense layer) by its value on ``DENSE_CMAP``. Padded columns are grey nodes
+    labelled "pad" with dashed edges. Two panels with the same ``out_pos`` and ``xlim`` share
+    one layout.
 
-    Parameters
-    ----------
-    T : array_like, shape (L_out, n_cols)
-        One row per output unit. With ``pad``, the first ``pad[0]`` and last ``pad[1]``
-        columns are padded zeros: grey nodes labelled "pad", their edges dashed.
-    taps : array_like of int, shape (L_out, n_cols), optional
-        k where T holds the shared weight number k, -1 elsewhere; None for a dense layer.
-    pad : (int, int)
-    out_pos : array_like, shape (L_out,), optional
-        Horizontal positions of the outputs; default ``window_centres(T, pad, taps)``, moved
-        apart by filter when ``filters`` is given.
-    filters : array_like of int, shape (L_out,), optional
-        The filter f that output row i belongs to (a stack of filters, one colour family each).
-    xlim : (float, float), optional
-        Horizontal extent; default the nodes' extent plus a margin.
-    in_name, out_name, tap_name : str
-        Node and legend names: inputs ``x_j``, outputs ``z_i``, legend ``w_k = value``.
-    out_labels : list of str, optional
-        Labels of the output nodes (default ``z_i``).
-    first_index : int, default 0
-        Number of the first input and output in the labels.
+    ``out_pos`` (L_out,) places the outputs (default ``window_centres``, moved apart by
+    filter); ``filters`` (L_out,) gives each output row's filter f (one colour family each);
+    ``in_name``, ``out_name`` and ``tap_name`` name x_j, z_i and the legend's w_k = value;
+    ``out_labels`` replace the z_i.
 
-    Returns
-    -------
-    NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``: the edges one segment
-        each, row-major, from ``(j, 0)`` to ``(out_pos[i], 1)``; then the nodes and labels.
-
-    Introduced in notebook 04.
+    Returns ``NetworkPlot(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``: one
+    segment per edge, row-major, from ``(j, 0)`` to ``(out_pos[i], 1)``; the nodes and their
+    texts. Introduced in notebook 04.
     """
     T, taps = _matrix(T, taps, "plot_network")
     ax = plt.gca() if ax is None else ax
@@ -221,10 +160,9 @@ def plot_network(T, taps=None, ax=None, pad=(0, 0), out_pos=None, filters=None, 
                           edgecolor="black", zorder=2)
     out_nodes = ax.scatter(out_pos, np.ones(L_out), s=300, c="white", edgecolor="black", zorder=2)
     in_labels = [ax.text(j, -0.17, "pad", ha="center", va="top", fontsize=9, color="0.4") if p
-                 else ax.text(j, -0.17, subscript(in_name, j + first_index), ha="center",
-                              va="top", fontsize=10)
+                 else ax.text(j, -0.17, subscript(in_name, j), ha="center", va="top", fontsize=10)
                  for j, p in zip(in_pos, padded, strict=True)]
-    names = out_labels or [subscript(out_name, i + first_index) for i in range(L_out)]
+    names = out_labels or [subscript(out_name, i) for i in range(L_out)]
     out_texts = [ax.text(xo, 1.17, label, ha="center", va="bottom", fontsize=10)
                  for xo, label in zip(out_pos, names, strict=True)]
     lo, hi = min(in_pos.min(), out_pos.min()), max(in_pos.max(), out_pos.max())

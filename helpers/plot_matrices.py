@@ -1,11 +1,6 @@
-"""Figures of matrices: heatmaps, the convolution matrix T and their network diagrams.
-
-``plot_matrix`` draws any matrix (a dense layer's weights), ``plot_toeplitz`` a convolution
-matrix with each diagonal in the colour of the weight it holds, and ``plot_connections`` a
-dense map as a network (``helpers.diagram.plot_network`` draws a convolution's). Every
-function takes ``ax=None`` and returns a ``NamedTuple`` of its artists, ``ax`` first.
-"""
-from typing import NamedTuple
+"""Heatmaps of matrices (``plot_matrix``), the convolution matrix T coloured by tap
+(``plot_toeplitz``) and a dense map as a network (``plot_connections``)."""
+from collections import namedtuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -15,40 +10,15 @@ from matplotlib.colors import TwoSlopeNorm, to_rgba
 from helpers.diagram import plot_network
 from helpers.style import DIVERGING, tap_colour, tap_legend_handles
 
-__all__ = ["plot_matrix", "plot_connections", "plot_toeplitz", "MatrixPlot", "ToeplitzPlot"]
-
-
-class MatrixPlot(NamedTuple):
-    """What ``plot_matrix`` drew."""
-    ax: object
-    image: object           # AxesImage of M
-    texts: list             # the values, row-major (empty without annotate)
-
-
-class ToeplitzPlot(NamedTuple):
-    """What ``plot_toeplitz`` drew."""
-    ax: object
-    image: object           # AxesImage, RGBA (L_out, n_cols, 4)
-    texts: list             # one Text per annotated cell, row-major
-    cells: np.ndarray       # (len(texts), 2) int: the (row, column) of each text
-    grid: object            # LineCollection of the white lines between cells
-    labels: list            # with ticks=False: the row, column and axis labels (Texts)
+MatrixPlot = namedtuple("MatrixPlot", "ax image texts")
+ToeplitzPlot = namedtuple("ToeplitzPlot", "ax image texts cells grid labels")
 
 
 def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, fmt="{:.2g}"):
-    """Heatmap of a matrix with a diverging colour map centred on 0, optionally with values.
+    """Heatmap of a matrix M (rows, cols) on a diverging colour map centred on 0.
 
-    Parameters
-    ----------
-    M : array_like, shape (rows, cols)
-    row_label, col_label : str
-        Axis labels (say what a row and a column *are*, e.g. "output unit").
-
-    Returns
-    -------
-    MatrixPlot
-        ``(ax, image, texts)``.
-
+    ``row_label`` and ``col_label`` say what a row and a column *are*; ``annotate`` writes
+    each value with ``fmt``. Returns ``MatrixPlot(ax, image, texts)``, the texts row-major.
     Introduced in notebook 01.
     """
     ax = plt.gca() if ax is None else ax
@@ -66,35 +36,19 @@ def plot_matrix(M, ax=None, row_label="row", col_label="column", annotate=True, 
     return MatrixPlot(ax, image, texts)
 
 
-def plot_connections(M, ax=None, in_name="x", out_name="z", first_index=0):
-    """Network diagram of a dense linear map, in the layout of ``helpers.diagram.plot_network``.
+def plot_connections(M, ax=None, in_name="x", out_name="z"):
+    """Network diagram of a dense map ``M`` (n_out, n_in), one row per output unit.
 
-    Inputs sit in a row at the bottom, outputs spread evenly in a row on top; output unit i
-    is joined to input j when ``M[i, j] != 0``, each edge coloured by its value.
-
-    Parameters
-    ----------
-    M : array_like, shape (n_out, n_in)
-        The matrix in "one row per output unit" form (Ng's W; for the row form a = x W
-        pass ``W.T``).
-    in_name, out_name : str
-        Node names: inputs ``x_j``, outputs ``z_i``.
-    first_index : int, default 0
-        Number of the first node in the labels (0, as numpy and the series count).
-
-    Returns
-    -------
-    helpers.diagram.NetworkPlot
-        ``(ax, edges, in_nodes, out_nodes, in_labels, out_labels)``; one edge per non-zero,
-        row-major.
+    ``helpers.diagram.plot_network``'s layout with the outputs spread evenly on top; one
+    edge per non-zero ``M[i, j]``, coloured by its value (for the row form a = x W pass
+    ``W.T``). Returns its ``NetworkPlot``.
 
     Introduced in notebook 01.
     """
     M = np.asarray(M, float)
     n_out, n_in = M.shape
     out_pos = np.linspace(0, n_in - 1, n_out) if n_out > 1 else [(n_in - 1) / 2]
-    return plot_network(M, ax=ax, out_pos=out_pos, in_name=in_name, out_name=out_name,
-                        first_index=first_index)
+    return plot_network(M, ax=ax, out_pos=out_pos, in_name=in_name, out_name=out_name)
 
 
 def _text_colour(rgb):
@@ -102,34 +56,30 @@ def _text_colour(rgb):
     return "black" if lum > 0.55 else "white"
 
 
-def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legend=True,
-                  zeros=True, tap_name="w", ticks=True):
-    """Heatmap of a convolution matrix with each diagonal coloured by the weight it holds.
+def plot_toeplitz(T, taps, ax=None, pad=(0, 0), legend=True, zeros=True, tap_name="w",
+                  ticks=True):
+    """Heatmap of a convolution matrix T (L_out, n_cols), each diagonal in its weight's colour.
 
     Parameters
     ----------
-    T : array_like, shape (L_out, L)
-        ``conv_matrix(w, L, ...)`` (or its ``padded=True`` form).
-    taps : array_like of int, shape (L_out, L)
+    taps : array_like of int, shape (L_out, n_cols)
         ``tap_index_matrix(K, L, ...)``: k where T holds w_k, -1 for the structural zeros.
     pad : (int, int)
-        Columns at the left and right that stand for padded zeros (``padded=True``): they get
-        a grey background and their position as label, -p_left..-1 and L..L+p_right-1
-        (column c is input position c - p_left; never a second "0").
-    annotate, zeros : bool
-        Write the values of the non-zeros, and a small grey "0" in the other cells.
+        Columns at the left and right that stand for padded zeros (``padded=True``): grey,
+        labelled -p_left..-1 and L..L+p_right-1 (never a second "0").
+    zeros : bool
+        Write a small grey "0" in the cells that are not taps (the taps' values always).
     tap_name : str
-        Name of the weights in the legend (``w_k = value``).
+        The weights' name in the legend (``w_k = value``).
     ticks : bool, default True
-        Label rows and columns with the axes' ticks; False: only the columns, with plain
-        texts, and the axes switched off, which draws several times faster (the explorers
-        redraw it often and name the row in a title).
+        False: no ticks, the columns labelled with plain texts and the axes off, which draws
+        several times faster (for an explorer).
 
     Returns
     -------
     ToeplitzPlot
-        ``(ax, image, texts, cells, grid, labels)``: the RGBA image (rows = output units,
-        columns = inputs), the value texts and the (row, column) of each, the cell borders
+        ``(ax, image, texts, cells, grid, labels)``: the RGBA image (L_out, n_cols, 4), the
+        value texts and the (row, column) of each (int, (len(texts), 2)), the cell borders
         and (``ticks=False``) the label texts.
 
     Introduced in notebook 04.
@@ -143,16 +93,11 @@ def plot_toeplitz(T, taps, ax=None, pad=(0, 0), annotate=True, fmt="{:g}", legen
     for k in range(taps.max() + 1):
         rgba[taps == k] = to_rgba(tap_colour(k))
     image = ax.imshow(rgba, interpolation="nearest")
-    texts, cells = [], []
-    if annotate:
-        for (r, c), v in np.ndenumerate(T):
-            on = taps[r, c] >= 0
-            if not (on or zeros):
-                continue
-            texts.append(ax.text(c, r, fmt.format(v) if on else "0", ha="center", va="center",
-                                 fontsize=9 if on else 7,
-                                 color=_text_colour(rgba[r, c]) if on else "0.6"))
-            cells.append((r, c))
+    cells = [(r, c) for (r, c), k in np.ndenumerate(taps) if k >= 0 or zeros]
+    texts = [ax.text(c, r, f"{T[r, c]:g}", ha="center", va="center", fontsize=9,
+                     color=_text_colour(rgba[r, c])) if taps[r, c] >= 0 else
+             ax.text(c, r, "0", ha="center", va="center", fontsize=7, color="0.6")
+             for r, c in cells]
     grid = ax.add_collection(LineCollection(
         [[(c, -0.5), (c, L_out - 0.5)] for c in np.arange(-0.5, n_cols)]
         + [[(-0.5, r), (n_cols - 0.5, r)] for r in np.arange(-0.5, L_out)],

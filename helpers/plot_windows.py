@@ -1,11 +1,8 @@
 """Figures of signals and sliding windows (notebooks 02-03); each takes ax=None, returns artists.
 
-``plot_signal`` and ``plot_feature_map`` draw 1-D signals, ``plot_sliding_window`` one
-position of the sliding dot product, ``plot_conv_geometry`` which inputs each output reads.
-The ``set_*`` functions move a drawing (what its ``plot_*`` returned) to new values by
-updating its artists; the explorers call them. Positions come from ``helpers.geometry``.
+A ``set_*`` function moves what its ``plot_*`` drew to new values (the explorers call them).
 """
-from typing import NamedTuple
+from collections import namedtuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -13,63 +10,22 @@ from matplotlib.collections import LineCollection
 from matplotlib.markers import MarkerStyle
 
 from helpers.conv import correlate1d
-from helpers.geometry import effective_kernel_size, geometry
+from helpers.geometry import geometry
 from helpers.style import HIGHLIGHT, PALETTE, subscript
 
-__all__ = ["plot_signal", "plot_feature_map", "plot_sliding_window", "set_sliding_window",
-           "plot_conv_geometry", "set_conv_geometry", "SignalPlot", "FeatureMapPlot",
-           "SlidingWindowPlot", "GeometryPlot"]
+SignalPlot = namedtuple("SignalPlot", "ax stems")
+FeatureMapPlot = namedtuple("FeatureMapPlot", "ax line stems")
+SlidingWindowPlot = namedtuple("SlidingWindowPlot", "ax frame boxes texts")
+GeometryPlot = namedtuple("GeometryPlot", "ax edges inputs outputs")
 
 _CIRCLE, _SQUARE = (MarkerStyle(m).get_path().transformed(MarkerStyle(m).get_transform())
                     for m in "os")
 
 
-class SignalPlot(NamedTuple):
-    """What ``plot_signal`` drew."""
-    ax: object
-    stems: object           # StemContainer of the signal
-    rings: object           # Line2D of the highlight rings, or None
+def plot_signal(x, ax=None, name="x", offset=0.0, color=None, annotate=False):
+    """Stem plot of a signal x (L,), entry j at position j + ``offset``; returns ``(ax, stems)``.
 
-
-class FeatureMapPlot(NamedTuple):
-    """What ``plot_feature_map`` drew."""
-    ax: object
-    line: object            # Line2D of the signal x
-    stems: object           # StemContainer of the feature map
-
-
-class SlidingWindowPlot(NamedTuple):
-    """What ``plot_sliding_window`` drew; ``set_sliding_window`` moves it."""
-    ax: object
-    frame: object           # Rectangle around the window on the input row
-    boxes: dict             # row name ("x", "pad", "w", "prod", "z", "a") -> its Rectangles
-    texts: dict             # row name -> the Texts in those boxes
-
-
-class GeometryPlot(NamedTuple):
-    """What ``plot_conv_geometry`` drew; ``set_conv_geometry`` redraws it."""
-    ax: object
-    edges: object           # LineCollection, L_out * K connections, output-major
-    inputs: object          # PathCollection, p_left + L + p_right input positions
-    outputs: object         # PathCollection, L_out outputs
-
-
-def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, annotate=False):
-    """Stem plot of a 1-D signal, entry j drawn at position j + ``offset``.
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    name : str
-        Legend label.
-    offset : float
-        Shift of every position (``(K - 1) / 2``: a "valid" output under its window's centre).
-    highlight : int or sequence of int, optional
-        Entries ringed in ``HIGHLIGHT``; ``annotate`` writes each value beside its marker.
-
-    Returns
-    -------
-    SignalPlot ``(ax, stems, rings)``
+    ``name`` is the legend label (mathtext); ``annotate`` writes each value by its marker.
 
     Introduced in notebook 02.
     """
@@ -85,31 +41,19 @@ def plot_signal(x, ax=None, name="x", offset=0.0, highlight=None, color=None, an
         for p, v in zip(pos, x, strict=True):
             ax.annotate(f"{v:.3g}", (p, v), xytext=(0, 7 if v >= 0 else -12),
                         textcoords="offset points", ha="center", fontsize=8)
-    rings = None
-    if highlight is not None:
-        h = np.atleast_1d(highlight)
-        rings, = ax.plot(pos[h], x[h], "o", ms=12, mfc="none", mec=HIGHLIGHT, mew=2)
     ax.set_xlabel("position")
-    return SignalPlot(ax, stems, rings)
+    return SignalPlot(ax, stems)
 
 
-def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
-    """A signal x (line) and its "valid" feature map y (stems), y[i] under its window's centre.
+def plot_feature_map(x, y, K, ax=None, names=("x", "a")):
+    """A signal x (L,) as a line and its "valid" feature map y (L_out,) as stems.
 
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    y : array_like, shape (L_out,)
-        ``L_out = L - K_eff + 1``, ``K_eff = d (K - 1) + 1``; y[i] is drawn at i + (K_eff - 1) / 2.
-
-    Returns
-    -------
-    FeatureMapPlot ``(ax, line, stems)``: the signal's line and the map's stems.
+    y[i] is drawn under its window's centre, i + (K - 1) / 2. Returns ``(ax, line, stems)``.
 
     Introduced in notebook 02.
     """
     ax, x = plt.gca() if ax is None else ax, np.asarray(x, float)
-    shift = (effective_kernel_size(K, dilation) - 1) / 2             # window centre
+    shift = (K - 1) / 2                                              # window centre
     line, = ax.plot(np.arange(len(x)), x, "-o", ms=3, lw=1, color=PALETTE[0],
                     label=f"${names[0]}$")
     stems = plot_signal(y, ax=ax, name=names[1], offset=shift, color=HIGHLIGHT).stems
@@ -119,6 +63,7 @@ def plot_feature_map(x, y, K, ax=None, dilation=1, names=("x", "a")):
 
 
 def _cell(ax, pos, row, gid, boxes, texts, face="white", text="", edge="0.4", ls="-"):
+    """Add a box (to ``boxes[gid]``) with a text (to ``texts[gid]``) at (pos, row)."""
     boxes[gid].append(ax.add_patch(plt.Rectangle((pos - 0.45, row - 0.38), 0.9, 0.76, lw=0.8,
                                                  facecolor=face, edgecolor=edge, ls=ls, gid=gid)))
     texts[gid].append(ax.text(pos, row, text, ha="center", va="center", fontsize=9,
@@ -142,31 +87,17 @@ def _position_labels(ax, L, pl, pr):
 
 
 def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="valid", flip=False):
-    """The sliding dot product at window position i, as rows of cells (stride 1).
+    """The sliding dot product of x (L,) and w (K,) at window position i, as rows of cells.
 
-    Rows, top to bottom: x zero-padded by ``padding`` (the window framed); the taps (w, or w
-    reversed if ``flip``: with ``padding="full"`` that is ``np.convolve(x, w, "full")``); the
-    products; z (0..i filled in, z[i] under its window's centre); a = fn(z) if ``fn``.
-    Padded positions are labelled -p_left..-1 and L..L+p_right-1 (grey), never a second 0.
+    Rows, top to bottom: x zero-padded by ``padding`` (stride 1; padded positions labelled
+    -p_left..-1 and L..L+p_right-1 in grey), the window framed; the taps (w, or w reversed if
+    ``flip``: with ``padding="full"`` that is ``np.convolve(x, w, "full")``); the products;
+    z (0..i filled in, z[i] under its window's centre); a = fn(z) if ``fn`` (named
+    ``fn_name``). 0 <= i < L_out = L + p_left + p_right - K + 1.
 
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    w : array_like, shape (K,), K <= L + p_left + p_right
-    i : int
-        Window position, 0 <= i <= L_out - 1 with L_out = L + p_left + p_right - K + 1.
-    fn : callable, optional
-        Element-wise non-linearity (e.g. ``helpers.activations.relu``).
-    padding : as in ``helpers.conv.correlate1d`` (stride 1, dilation 1), default "valid"
-    flip : bool, default False
-        Slide w reversed: a true convolution instead of a cross-correlation.
-
-    Returns
-    -------
-    SlidingWindowPlot
-        ``(ax, frame, boxes, texts)``; ``set_sliding_window(plot, x, w, i, ...)`` moves it.
-
-    Introduced in notebook 02.
+    Returns ``SlidingWindowPlot(ax, frame, boxes, texts)``: the window's frame, and per row
+    name ("x", "pad", "w", "prod", "z", "a") its boxes and texts; ``set_sliding_window``
+    moves it. Introduced in notebook 02.
     """
     ax = plt.gca() if ax is None else ax
     x, w = np.asarray(x, float), np.asarray(w, float)
@@ -207,11 +138,9 @@ def plot_sliding_window(x, w, i, ax=None, fn=None, fn_name="relu", padding="vali
 
 
 def set_sliding_window(plot, x, w, i, fn=None, fn_name="relu", padding="valid", flip=False):
-    """Move the window of ``plot`` (what ``plot_sliding_window`` returned) to i; return z[i].
+    """Move the window of ``plot`` (from ``plot_sliding_window``, same padding and flip) to i.
 
-    ``padding`` and ``flip`` must be those the drawing was made with.
-
-    Introduced in notebook 02.
+    Returns z[i]. Introduced in notebook 02.
     """
     x, w = np.asarray(x, float), np.asarray(w, float)
     K = len(w)
@@ -240,19 +169,9 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
 
     Output i, under its window's centre, is joined to the positions ``i*s + k*d - p_left``
     it reads. Padded zeros are hollow grey circles at -p_left..-1 and L..L+p_right-1 with
-    dashed edges; inputs no output reads (a stride that does not divide) are orange squares.
-
-    Parameters
-    ----------
-    L, K, stride, padding, dilation
-        As in ``helpers.conv.correlate1d``; L_out = floor((L + p_left + p_right - K_eff)/s) + 1.
-
-    Returns
-    -------
-    GeometryPlot
-        ``(ax, edges, inputs, outputs)``; ``set_conv_geometry(plot, ...)`` redraws it.
-
-    Introduced in notebook 03.
+    dashed edges; inputs no output reads are orange squares. Returns ``GeometryPlot(ax,
+    edges, inputs, outputs)`` (the L_out K edges output-major); ``set_conv_geometry``
+    redraws it. Introduced in notebook 03.
     """
     ax = plt.gca() if ax is None else ax
     plot = GeometryPlot(ax, ax.add_collection(LineCollection([], zorder=1)),
@@ -269,11 +188,9 @@ def plot_conv_geometry(L, K, stride=1, padding="valid", dilation=1, ax=None):
 
 
 def set_conv_geometry(plot, L, K, stride=1, padding="valid", dilation=1):
-    """Redraw ``plot`` (what ``plot_conv_geometry`` returned); return the layer's ``Geometry``.
+    """Redraw ``plot`` (from ``plot_conv_geometry``); return the layer's ``Geometry``.
 
-    A kernel that does not fit raises ``helpers.geometry.GeometryError`` (a ValueError).
-
-    Introduced in notebook 03.
+    A kernel that does not fit raises ``helpers.geometry.GeometryError``. Notebook 03.
     """
     g = geometry(L, K, stride, padding, dilation, "set_conv_geometry")
     pl, pr = g.p_left, g.p_right

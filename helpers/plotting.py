@@ -1,15 +1,10 @@
-"""Figures for the series. Every function takes ``ax=None`` and returns its artists.
+"""Figures of one neuron (01), the feature maps (05) and the receptive field (06).
 
-What a plot function returns is a small ``NamedTuple`` whose first field is the axes it drew
-on (``ax``; ``axes`` for a figure of several panels), followed by the artists a widget or a
-test needs (lines, bars, images, texts, edge collections), so nobody reaches into the order
-of ``ax.collections`` or ``ax.texts``.
-
-The figures of one neuron, the receptive field and the feature maps are here; matrices in
-``helpers.plot_matrices``, networks in ``helpers.diagram``, sliding windows in
-``helpers.plot_windows``, the colours and the style in ``helpers.style``.
+Every plot function takes ``ax=None`` and returns a namedtuple: the axes first, then the
+artists a widget or a test needs. Matrices are in ``plot_matrices``, networks in ``diagram``,
+sliding windows in ``plot_windows``, colours in ``style``.
 """
-from typing import NamedTuple
+from collections import namedtuple
 
 import matplotlib.pyplot as plt
 import numpy as np
@@ -20,9 +15,10 @@ from helpers.geometry import geometry
 from helpers.receptive_field import layer_lengths, trace_receptive_field, unit_centres
 from helpers.style import HIGHLIGHT, LINESTYLES, PALETTE, subscript
 
-__all__ = ["plot_contributions", "plot_activation", "plot_receptive_field",
-           "set_receptive_field", "plot_feature_maps", "remove_plot", "BarsPlot",
-           "ActivationPlot", "ReceptiveFieldPlot", "FeatureMapsPlot"]
+BarsPlot = namedtuple("BarsPlot", "ax bars")
+ActivationPlot = namedtuple("ActivationPlot", "ax curve marker")
+ReceptiveFieldPlot = namedtuple("ReceptiveFieldPlot", "ax edges units span")
+FeatureMapsPlot = namedtuple("FeatureMapsPlot", "axes lines image")
 
 _SUPERSCRIPTS = str.maketrans("0123456789()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁽⁾")
 
@@ -31,62 +27,19 @@ def _ax(ax):
     return plt.gca() if ax is None else ax
 
 
-class BarsPlot(NamedTuple):
-    """What ``plot_contributions`` drew."""
-    ax: object
-    bars: object            # BarContainer: products x_i w_i (i = 0..n-1), then b, then z
-
-
-class ActivationPlot(NamedTuple):
-    """What ``plot_activation`` drew."""
-    ax: object
-    curve: object           # Line2D of sigma over zlim
-    marker: object          # Line2D of the one point (z, sigma(z))
-
-
 def remove_plot(plot):
-    """Remove from its axes every artist a plot function drew (every field but the axes).
-
-    Widgets call it to redraw one part of a figure in place, without ``ax.clear()``.
-    """
+    """Remove every artist of ``plot`` (a plot function's namedtuple) but its axes."""
     for field in plot[1:]:
         for artist in field if isinstance(field, (list, tuple)) else [field]:
             if hasattr(artist, "remove") and getattr(artist, "axes", None) is not None:
                 artist.remove()
 
 
-class ReceptiveFieldPlot(NamedTuple):
-    """What ``plot_receptive_field`` drew; ``set_receptive_field`` moves it."""
-    ax: object
-    edges: object           # LineCollection of the traced connections
-    units: object           # PathCollection of every level's units, level 0 first
-    span: object            # Rectangle: the shaded receptive field on the input row
-
-
-class FeatureMapsPlot(NamedTuple):
-    """What ``plot_feature_maps`` drew (three panels)."""
-    axes: list              # [signal, feature maps, stack]
-    lines: list             # lines[j]: Line2D of feature map j
-    image: object           # AxesImage of A.T (one row per map)
-
-
 def plot_contributions(x, w, b=0.0, ax=None):
-    """Bars of the products x_i w_i, the bias b and their sum z = x . w + b.
+    """Bars of the products x_i w_i (x, w: (n,)), the bias b and their sum z = x . w + b.
 
-    Parameters
-    ----------
-    x, w : array_like, shape (n,)
-        Inputs and weights of one neuron.
-    b : float
-        Bias.
-
-    Returns
-    -------
-    BarsPlot
-        ``(ax, bars)``: the n + 2 bars (products, bias, z) in that order, labelled
-        x₀w₀ … x₍ₙ₋₁₎w₍ₙ₋₁₎, b, z (plain text, not mathtext: the explorer redraws them).
-
-    Introduced in notebook 01.
+    Returns ``BarsPlot(ax, bars)``, the n + 2 bars in that order, labelled x₀w₀, ..., b, z in
+    plain text (not mathtext: the explorer redraws them). Introduced in notebook 01.
     """
     ax = _ax(ax)
     x, w = np.asarray(x, float), np.asarray(w, float)
@@ -102,14 +55,9 @@ def plot_contributions(x, w, b=0.0, ax=None):
 
 
 def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
-    """The activation function sigma over ``zlim`` with the point (z, sigma(z)) marked.
+    """The activation ``fn`` over ``zlim`` with the point (z, fn(z)) marked.
 
-    Returns
-    -------
-    ActivationPlot
-        ``(ax, curve, marker)``; the marker's data is (z, sigma(z)).
-
-    Introduced in notebook 01.
+    Returns ``ActivationPlot(ax, curve, marker)``. Introduced in notebook 01.
     """
     ax = _ax(ax)
     grid = np.linspace(*zlim, 201)
@@ -125,29 +73,14 @@ def plot_activation(z, fn, name="relu", zlim=(-6.0, 6.0), ax=None):
 def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
     """Stacked layers as rows of units, with one top unit's receptive field traced down.
 
-    Row 0 is the input (L positions), row l the output of layer l; each unit sits over the
-    centre of its own receptive field. The traced units are coloured, the connections they use
-    drawn, and the input positions in the field shaded: that span is r input positions
-    (``helpers.receptive_field.receptive_field_size``) unless the edge cuts it off.
+    Row 0 is the input (L positions), row l the output of layer l of ``layers`` [(K, s, d),
+    ...] (each with ``padding``); each unit sits over the centre of its receptive field. The
+    top unit ``index`` (default the middle one) and the units it reads are coloured, their
+    connections drawn and the field shaded on the input.
 
-    Parameters
-    ----------
-    L : int
-        Input length.
-    layers : list of (K, stride, dilation)
-        From the input upwards; every layer uses ``padding``.
-    index : int, optional
-        The top unit; default the middle one.
-    padding : as in ``conv1d``, default "same"
-
-    Returns
-    -------
-    ReceptiveFieldPlot
-        ``(ax, edges, units, span)``: the traced connections, every level's units (level by
-        level, traced ones coloured) and the shaded field. ``set_receptive_field(plot, ...)``
-        moves them to another stack.
-
-    Introduced in notebook 06.
+    Returns ``ReceptiveFieldPlot(ax, edges, units, span)``: the traced connections, every
+    level's units (level 0 first) and the shaded field; ``set_receptive_field`` moves them to
+    another stack. Introduced in notebook 06.
     """
     ax = _ax(ax)
     plot = ReceptiveFieldPlot(
@@ -163,12 +96,7 @@ def plot_receptive_field(L, layers, index=None, padding="same", ax=None):
 
 
 def set_receptive_field(plot, L, layers, index=None, padding="same"):
-    """Move ``plot`` (what ``plot_receptive_field`` returned) to another stack of layers.
-
-    Returns the traced units per level (``trace_receptive_field``), ``levels[0]`` the field.
-
-    Introduced in notebook 06.
-    """
+    """Move ``plot`` (from ``plot_receptive_field``) to another stack; return its ``levels``."""
     levels = trace_receptive_field(L, layers, index, padding)
     centres = unit_centres(L, layers, padding)
     lengths = layer_lengths(L, layers, padding)
@@ -200,32 +128,15 @@ def set_receptive_field(plot, L, layers, index=None, padding="same"):
 
 
 def plot_feature_maps(x, A, K, axes=None, names=None):
-    """A signal, its feature maps as lines, and the stack of maps as an image.
+    """A signal x (L,), its feature maps A (L_out, C_out) as lines, and their stack as an image.
 
-    Feature map j is drawn under the window that produced it: output i sits at the window's
-    centre, input position ``i + (K - 1) / 2`` (stride 1, "valid" padding). Map j has colour
-    ``PALETTE[j]`` and line style ``LINESTYLES[j]``.
+    Output i of a map is drawn under its window's centre, ``i + (K - 1) / 2`` (stride 1,
+    "valid"); map j has colour ``PALETTE[j]``, line style ``LINESTYLES[j]`` and the label
+    ``names[j]`` (default a⁽ʲ⁾). ``axes`` are three axes (signal, maps, stack), by default a
+    new pyplot figure's.
 
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-        The input signal.
-    A : array_like, shape (L_out, C_out)
-        The feature maps, one column per filter (``L_out = L - K + 1``).
-    K : int
-        Kernel size, used to centre the maps under their windows.
-    axes : sequence of 3 matplotlib.axes.Axes, optional
-        Where to draw signal, maps and stack; by default a new pyplot figure's.
-    names : sequence of str, optional
-        Legend labels of the maps; default ``a⁽⁰⁾, a⁽¹⁾, ...``.
-
-    Returns
-    -------
-    FeatureMapsPlot
-        ``(axes, lines, image)``: the three axes, ``lines[j]`` feature map j, and the image of
-        ``A.T`` (one row per map).
-
-    Introduced in notebook 05.
+    Returns ``FeatureMapsPlot(axes, lines, image)``: ``lines[j]`` draws map j, the image
+    ``A.T``. Introduced in notebook 05.
     """
     x, A = np.asarray(x, float), np.asarray(A, float)
     if axes is None:

@@ -1,35 +1,20 @@
-"""Forbidden shortcuts: make an exercise's shortcut fail while the student's code runs.
-
-:func:`forbid` (a context manager) and :func:`without` (a one-line wrapper) make a call of
-``np.correlate``, ``helpers.matrix.conv_matrix``, ... from the student's code fail with
-:class:`ForbiddenShortcut`::
+"""Forbidden shortcuts: make an exercise's shortcut fail while the student's code runs::
 
     with forbid(np.correlate, "np.convolve"):
         got = sliding_dot(x, w)
-    check_close(got, reference, "sliding_dot(x, w)")
 
     check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
 
-A runtime guard that the student's code could route around; the checks of the failure
-messages are in ``helpers.checks``.
+A runtime guard that a student could route around, not a sandbox.
 """
 import importlib
 import sys
 
 import numpy as np
 
-__all__ = ["forbid", "without", "ForbiddenShortcut"]
-
-
-def _hint(hint):
-    return f"\n  hint: {hint}" if hint else ""
-
 
 class ForbiddenShortcut(AssertionError):
-    """An exercise's forbidden shortcut was called by the student's code.
-
-    A subclass of ``AssertionError``: nbgrader counts the grade cell as failed.
-    """
+    """The student's code called a forbidden shortcut (an AssertionError: a failed grade cell)."""
 
 
 def _label(obj):
@@ -45,12 +30,8 @@ def _label(obj):
 
 
 def _resolve(target, namespace):
-    """``(object, label)`` of a target given as a callable or a dotted name.
-
-    A dotted name starts with a global of ``namespace`` (``np.correlate`` when numpy was
-    imported as np, ``conv_matrix`` when it was imported by name) or an importable module
-    (``numpy.correlate``, ``helpers.matrix.conv_matrix``).
-    """
+    """``(object, label)`` of a callable, or of a dotted name that starts with a global of
+    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``)."""
     if not isinstance(target, str):
         if not callable(target):
             raise TypeError(f"forbid: each target must be a callable or a dotted name like "
@@ -91,31 +72,22 @@ def _user_namespaces(extra=()):
     shell = get_ipython() if get_ipython else None
     if shell is not None and isinstance(getattr(shell, "user_ns", None), dict):
         spaces.append(shell.user_ns)
-    unique = {}
-    for ns in spaces:
-        unique[id(ns)] = ns
-    return list(unique.values())
+    return list({id(ns): ns for ns in spaces}.values())
 
 
 class forbid:
-    """Make calls of the given callables from the student's code fail, inside a ``with`` block.
+    """Inside a ``with`` block, make the student's calls of the given callables fail.
 
-    ``forbid(np.correlate, "np.convolve", "helpers.matrix.conv_matrix", hint="...")``: each
-    target is a callable or a dotted name (looked up in ``namespace``, by default the
-    caller's globals). Inside the block, every binding of each target —
-    the attributes of every imported module (numpy, its submodules, helpers.*, ...) and the
-    global names of the caller's namespace, ``__main__`` and IPython's user namespace (a
-    student's ``import numpy as np`` or ``from helpers.conv import correlate1d``) — is
-    replaced by a stand-in that raises :class:`ForbiddenShortcut` ("this exercise asks you
-    to write it without np.correlate") when called from the student's code (code whose
-    globals are one of those namespaces). Library code (numpy calling itself, a helper that
-    uses numpy inside) and the code of the ``with`` block itself (a grade cell computing
-    its reference with the forbidden function) still get the real function: only the
-    shortcut the student's own functions take is refused. On leaving the block — also
-    through an exception — every binding is restored.
+    ``forbid(np.correlate, "np.convolve", hint="...")``: each target is a callable or a
+    dotted name (looked up in ``namespace``, by default the caller's globals). Every binding
+    of a target — in every imported module and in the globals of the caller, ``__main__``
+    and IPython's user namespace — is replaced by a stand-in that raises
+    :class:`ForbiddenShortcut` when called from code whose globals are one of those user
+    namespaces. Library code and the ``with`` block itself (a grade cell computing its
+    reference) still get the real function. Every binding is restored on leaving the block.
 
-    Not covered: methods of arrays (``x.dot``), the ``@`` operator, and a reference a
-    student stored before the block inside a container or a default argument.
+    Not covered: array methods (``x.dot``), ``@``, and a reference stored before the block
+    in a container or a default argument.
     """
 
     def __init__(self, *targets, hint="", namespace=None):
@@ -130,7 +102,7 @@ class forbid:
 
     def _stand_in(self, original, label):
         user = {id(ns) for ns in self._namespaces}
-        hint = self.hint
+        hint = f"\n  hint: {self.hint}" if self.hint else ""
         guard = self
 
         def forbidden(*args, **kwargs):
@@ -139,11 +111,10 @@ class forbid:
                 # the grade cell's own reference call, or numpy / a helper using it inside
                 return original(*args, **kwargs)
             raise ForbiddenShortcut(f"this exercise asks you to write it without {label} "
-                                    f"(your code called {label})" + _hint(hint))
+                                    f"(your code called {label})" + hint)
 
         forbidden.__name__ = getattr(original, "__name__", "forbidden")
         forbidden.__doc__ = f"Forbidden in this exercise: {label}."
-        forbidden.__wrapped_forbidden__ = original
         return forbidden
 
     def __enter__(self):
@@ -182,13 +153,8 @@ class forbid:
 
 
 def without(*targets, hint=""):
-    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`.
-
-    For a one-line grade cell where the expected value is computed with the forbidden
-    function itself, outside the block::
-
-        check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "...")
-    """
+    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`
+    (a one-line grade cell whose reference may use the forbidden function)."""
     caller = sys._getframe(1).f_globals
 
     def wrap(fn):

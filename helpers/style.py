@@ -1,10 +1,7 @@
-"""The series' look: colours, line styles, the matplotlib style and small text helpers.
+"""The series' look: colour-blind-safe colours, line styles, the matplotlib style.
 
-Call ``use_style()`` once in a notebook's setup cell; nothing is changed at import time. The
-colours (``PALETTE``) are matplotlib's colour-blind-safe ``petroff10`` sequence (Okabe-Ito on
-a matplotlib without it); lines are told apart by line style too (``LINESTYLES``), and
-figures have a white background so they read in a dark JupyterLab theme. Signed values use the
-diverging ``PuOr`` map; kernel tap k has the colour ``tap_colour(k)`` in every figure.
+``use_style()`` is called once in a notebook's setup cell; nothing changes at import time.
+Signed values use the diverging ``PuOr`` map; kernel tap k has the colour ``tap_colour(k)``.
 """
 import matplotlib
 import matplotlib.pyplot as plt
@@ -13,37 +10,29 @@ from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-__all__ = ["PALETTE", "LINESTYLES", "HIGHLIGHT", "DIVERGING", "use_style", "new_figure",
-           "subscript", "tap_colour", "tap_legend_handles"]
-
 _OKABE_ITO = ["#0072B2", "#E69F00", "#D55E00", "#009E73", "#CC79A7", "#56B4E9", "#F0E442",
               "#000000"]     # in the roles of petroff10's first colours: blue, orange, red, ...
 
 
 def _palette():
+    """matplotlib's ``petroff10`` colours (>= 3.10), else Okabe-Ito in the same roles."""
     sequences = getattr(matplotlib, "color_sequences", {})
-    if "petroff10" in sequences:                                    # matplotlib >= 3.10
+    if "petroff10" in sequences:
         return [to_hex(c) for c in sequences["petroff10"]]
     return list(_OKABE_ITO)
 
 
-PALETTE = _palette()
-"""Colour-blind-safe colours: ``PALETTE[0]`` blue (the main colour), ``[1]`` orange-yellow,
-``[2]`` red (``HIGHLIGHT``), then more (matplotlib's petroff10 order, or Okabe-Ito)."""
+PALETTE = _palette()            # [0] blue (the main colour), [1] orange-yellow, [2] red, ...
 HIGHLIGHT = PALETTE[2]          # what a figure points at: the current window, z_i, a ring
 LINESTYLES = ["-", "--", ":", "-.", (0, (5, 1)), (0, (3, 1, 1, 1, 1, 1)), (0, (1, 1)),
-              (0, (6, 3)), (0, (3, 4, 1, 4)), (0, (8, 2, 2, 2))][:len(PALETTE)]
-"""Line style j goes with colour j in the style's cycle: a second cue beside the colour."""
+              (0, (6, 3)), (0, (3, 4, 1, 4)), (0, (8, 2, 2, 2))][:len(PALETTE)]   # j with colour j
 DIVERGING = "PuOr_r"
 _TAP_ORDER = [0, 1, 2, 4, 6, 5, 9, 7]          # PALETTE without its greys: tap colours
 
 
 def use_style():
-    """Set the series' matplotlib style.
-
-    Small PNGs, a white figure and savefig background (figures stay readable in a dark
-    JupyterLab theme), and a colour cycle of ``PALETTE`` paired with ``LINESTYLES``, so two
-    lines differ in colour *and* dash pattern.
+    """Set the series' matplotlib style: small PNGs on white (readable in a dark theme), and
+    a cycle of ``PALETTE`` paired with ``LINESTYLES`` (two lines differ in colour *and* dash).
     """
     plt.rcParams.update({
         "figure.dpi": 80,
@@ -66,10 +55,9 @@ def use_style():
 
 
 def new_figure(ncols=1, figsize=None, nrows=1, **subplots):
-    """A figure that pyplot does not manage (so it is never shown twice) and its axes.
+    """A figure pyplot does not manage (an explorer shows it itself) and its axes.
 
-    Widgets draw into such figures and display them themselves; ``subplots`` go to
-    ``Figure.subplots`` (e.g. ``sharex``, ``height_ratios``).
+    ``subplots`` go to ``Figure.subplots`` (``sharex``, ``height_ratios``, ...).
     """
     fig = Figure(figsize=figsize or plt.rcParams["figure.figsize"], dpi=plt.rcParams["figure.dpi"],
                  layout="constrained")
@@ -83,18 +71,12 @@ def subscript(name, n):
 
 
 def tap_colour(k):
-    """The colour of kernel tap k (weight w_k) in every figure of notebook 04 (``PALETTE``).
-
-    Introduced in notebook 04.
-    """
+    """The colour of kernel tap k (weight w_k) in every figure. Introduced in notebook 04."""
     return PALETTE[_TAP_ORDER[k % len(_TAP_ORDER)] % len(PALETTE)]
 
 
-def tap_legend_handles(T, taps, name="w", colour=tap_colour):
-    """Legend patches ``w_k = value``, one per tap k of ``taps`` (shape of T), in its colour.
-
-    A tap that holds no entry of T has no edge or cell, so it gets no patch.
-    """
+def tap_legend_handles(T, taps, name="w"):
+    """Legend patches ``w_k = value``, one per tap k that holds an entry of T (taps: T's shape)."""
     taps = np.asarray(taps)
-    return [Patch(color=colour(k), label=f"{subscript(name, k)} = {T[taps == k][0]:g}")
+    return [Patch(color=tap_colour(k), label=f"{subscript(name, k)} = {T[taps == k][0]:g}")
             for k in range(taps.max() + 1) if (taps == k).any()]

@@ -105,8 +105,6 @@ def test_plot_connections_numbers_from_zero_in_the_network_layout():
     assert len(drawn.edges.get_segments()) == 6                        # dense: every pair
     np.testing.assert_allclose(drawn.in_nodes.get_offsets(), [[0, 0], [1, 0], [2, 0]])
     np.testing.assert_allclose(drawn.out_nodes.get_offsets(), [[0, 1], [2, 1]])  # spread on top
-    drawn = plot_connections(np.ones((1, 1)), ax=plt.figure().add_subplot(), first_index=1)
-    assert [t.get_text() for t in drawn.ax.texts] == ["x₁", "z₁"]
 
 
 def test_static_view_draws_the_same_highlight_without_controls():

@@ -31,16 +31,14 @@ def ax():
     plt.close(fig)
 
 
-def test_plot_signal_positions_values_and_highlight(ax):
+def test_plot_signal_positions_and_values(ax):
     x = np.array([3.0, -1.0, 2.0, 0.5])
-    drawn = plot_signal(x, ax=ax, offset=1.5, highlight=[0, 2])
+    drawn = plot_signal(x, ax=ax, offset=1.5, annotate=True)
     assert drawn.ax is ax
     marker = drawn.stems.markerline
     np.testing.assert_array_equal(marker.get_xdata(), [1.5, 2.5, 3.5, 4.5])
     np.testing.assert_array_equal(marker.get_ydata(), x)
-    ring = drawn.rings
-    np.testing.assert_array_equal(ring.get_xdata(), [1.5, 3.5])
-    np.testing.assert_array_equal(ring.get_ydata(), [3.0, 2.0])
+    assert [t.get_text() for t in ax.texts] == ["3", "-1", "2", "0.5"]
 
 
 def test_plot_feature_map_puts_output_under_window_centre(ax):

@@ -1,10 +1,7 @@
 """Interactive explorers, one module per notebook's explorers (``helpers.widgets.neuron``, ...).
 
-Each explorer is a subclass of ``helpers.widgets.base.Explorer``, which owns the protocol:
-controls -> ``compute`` -> ``draw``, then the figure rendered as a PNG into the widget's
-output. ``update(...)`` takes plain values and returns what it computed, so a test (or the
-cell after the widget) can call it and inspect the result. Display an explorer by leaving it
-as the last expression of a cell.
+Each subclasses ``helpers.widgets.base.Explorer`` (the protocol is described there); display
+one by leaving it as the last expression of a cell.
 """
 import importlib
 import pkgutil
@@ -13,10 +10,7 @@ from helpers.widgets.base import Explorer
 
 
 def explorer_classes():
-    """Every explorer class of this package (subclasses of ``Explorer``), depth first.
-
-    Imports every module of ``helpers.widgets``, so an explorer added later is found too.
-    """
+    """Every explorer class (subclass of ``Explorer``) in any module of this package."""
     for module in pkgutil.iter_modules(__path__):
         importlib.import_module(f"{__name__}.{module.name}")
 

@@ -1,30 +1,18 @@
 """Redraw a figure fast by keeping what did not change: a cached background ("blitting").
 
-An explorer's update changes lines, bars, images, texts and titles, but rarely its axes'
-limits or ticks; yet drawing the tick labels, the axis labels and the grid was most of the
-time of a full ``canvas.draw()``. ``CachedBackground.draw`` draws the figure once without
-the *changing* artists, keeps those pixels, and at each later draw restores them and draws
-only the changing artists on top, in the order ``Figure.draw`` and ``Axes.draw`` would
-(matplotlib's own blitting, as in its "Faster rendering by using blitting" tutorial).
-
-The background holds, for each axes, its patch and its two ``Axis`` objects (ticks, tick
-labels, axis labels, grid), and the ``fixed`` artists the caller names. Everything else
-(lines, collections, patches, images, texts, legends, titles, spines) and every
-figure-level artist is drawn at each update. The background is drawn again whenever what
-it shows may have changed: the figure's size, an axes' position or visibility, its view
-limits, an axis's tick positions or tick labels (by value), tick style, label or
-visibility, or the tuple of fixed artists. Set the grid, tick label colours and the like
-together with the ticks or before the first draw.
-
-For the result to be pixel for pixel a full draw, the ``Axis`` objects must lie under
-everything else drawn in their axes: ``draw`` lowers their zorder below every child's, so
-a grid lies under bars and images, not over them (``set_axisbelow(True)`` would put it at
-0.5, still above an image at 0). ``tests/test_background.py`` compares the pixels with a
-full draw for every explorer's demo.
+Drawing tick labels, axis labels and the grid was most of a full ``canvas.draw()``, and an
+update rarely changes them. ``CachedBackground.draw`` draws the figure once without the
+changing artists, keeps the pixels, and later restores them and draws only the changing
+artists on top, in the order ``Figure.draw`` and ``Axes.draw`` use (matplotlib's "Faster
+rendering by using blitting"). The background holds each axes' patch and its two ``Axis``
+objects, plus the ``fixed`` artists named; everything else is drawn at each update. It is
+redrawn when what it shows may have changed (figure size, axes position, visibility or view
+limits, tick positions, labels or style, axis labels, the fixed artists): set grid and tick
+colours before the first draw. For the result to equal a full draw pixel for pixel, the Axis
+objects are lowered under every other artist of their axes (a grid under bars and images);
+``tests/test_background.py`` checks it for every explorer's demo.
 """
 from operator import attrgetter
-
-__all__ = ["CachedBackground", "FAST_TEXT"]
 
 FAST_TEXT = {"text.hinting": "none"}     # rcParams: unhinted glyphs draw a third faster
 
@@ -32,11 +20,8 @@ _BELOW = -1.0           # the axes' Axis objects' zorder: under every artist in 
 
 
 def _axis_key(axis):
-    """What of one Axis the background shows: its ticks and their labels, tick style, label.
-
-    Tick positions and label texts are compared as values (``set_ticks`` with labels makes a
-    new formatter object at every call, so comparing the tickers would always miss).
-    """
+    """What of one Axis the background shows, as values (``set_ticks`` with labels makes a new
+    formatter at every call, so comparing tickers would always miss)."""
     major, minor = axis.get_majorticklocs(), axis.get_minorticklocs()
     return (axis.get_visible(), tuple(major), tuple(axis.get_major_formatter().format_ticks(major)),
             tuple(minor), tuple(axis.get_minor_formatter().format_ticks(minor)),
@@ -44,6 +29,7 @@ def _axis_key(axis):
 
 
 def _axes_key(ax):
+    """What of one axes the background shows: its position, limits and two axes' keys."""
     ax.apply_aspect()                                   # a fixed aspect may move the axes
     return (ax.get_visible(), ax.axison, tuple(ax.get_position().bounds),
             tuple(ax.viewLim.bounds), _axis_key(ax.xaxis), _axis_key(ax.yaxis))
@@ -66,18 +52,8 @@ def _put_axes_under(ax, changing):
 
 
 class CachedBackground:
-    """Draw a figure on its Agg canvas, redrawing the background only when it changed.
-
-    Parameters
-    ----------
-    fig : matplotlib.figure.Figure
-        With a ``FigureCanvasAgg`` and no layout engine (positions fixed).
-
-    Attributes
-    ----------
-    redraws : int
-        How many times the background was drawn (for tests and benchmarks).
-    """
+    """Draw ``fig`` (with a ``FigureCanvasAgg``, no layout engine) redrawing its background only
+    when it changed; ``redraws`` counts the times it was drawn."""
 
     def __init__(self, fig):
         self.fig = fig
@@ -89,14 +65,10 @@ class CachedBackground:
                 fixed)
 
     def draw(self, fixed=()):
-        """Draw the figure into its canvas's buffer (``fig.canvas.buffer_rgba()``).
+        """Draw the figure into ``fig.canvas.buffer_rgba()``.
 
-        Parameters
-        ----------
-        fixed : tuple of matplotlib.artist.Artist
-            Artists the background holds too, as they are now: ones that change only when
-            they are replaced by new ones (a new tuple means a new background). Nothing
-            that changes may be drawn over them.
+        ``fixed`` are artists the background holds too, as they are now: they change only by
+        being replaced (a new tuple, a new background); nothing that changes lies over them.
         """
         canvas, fig = self.fig.canvas, self.fig
         fixed = tuple(fixed)

@@ -1,31 +1,26 @@
 """The ``Explorer`` base class: one protocol for every explorer (controls -> compute -> draw).
 
-An explorer is a figure that follows a few controls. The base class owns the sequence; a
-subclass fills in the steps:
+A subclass fills in the steps; the base class runs them in order:
 
-* ``__init__`` stores the data, draws ``self.fig`` in its first state and ends with
-  ``super().__init__(**values)``, the first values of ``update``'s arguments;
-* ``make_controls(values)`` returns the controls, a dict from ``update``'s argument names to
-  a widget, or to a list of widgets for a vector (a list of rows for a matrix); the default
-  is none. ``control_limits(values)`` (optional) gives the ranges that depend on other
-  values, ``{name: (min, max)}``;
-* ``compute(...)`` checks its arguments and computes what the figure shows, without touching
-  the figure: it returns a ``State``, whose fields become the explorer's attributes (a test
-  reads ``explorer.z``), and ``update`` returns its field ``RESULT``. ``update`` takes
-  ``compute``'s arguments; one given as None keeps its last value;
-* ``draw(state)`` moves the figure's artists to ``state`` (no re-plotting);
+* ``__init__`` stores the data, draws ``self.fig`` and ends with ``super().__init__(**values)``,
+  the first values of ``update``'s arguments;
+* ``make_controls(values)`` returns ``{argument name: widget}`` (a list of widgets for a
+  vector, a list of rows for a matrix); ``control_limits(values)`` the ranges that depend on
+  other values, ``{name: (min, max)}``;
+* ``compute(...)`` checks its arguments and returns a ``State`` without touching the figure;
+  its fields become attributes (a test reads ``explorer.z``) and ``update`` returns the field
+  named ``RESULT``. An argument given as None keeps its last value;
+* ``draw(state)`` moves the figure's artists (no re-plotting);
 * the classmethod ``demo()`` returns ``(explorer, [update kwargs, ...])`` for the tests and
   ``benchmarks/widget_latency.py`` (target: median <= 40 ms, 90th percentile <= 60 ms).
 
-``update(...)`` runs compute -> show the values on the controls -> draw -> render the figure
-into the widget's output. A moved control calls ``update`` with what the controls show; the
-controls shown by ``update`` do not call it again. ``png()`` renders the current figure
-without a kernel, so a script can save an explorer's frames.
+``update(...)`` runs compute, shows the values on the controls (which then do not call
+``update`` again), draws and renders the figure as a PNG into ``output``; a moved control
+calls ``update`` with what the controls show. ``png()`` renders without a kernel.
 """
 import inspect
 import io
-from contextlib import contextmanager
-from types import SimpleNamespace as State
+from types import SimpleNamespace
 
 import ipywidgets as widgets
 import matplotlib as mpl
@@ -36,18 +31,15 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from helpers.widgets.background import FAST_TEXT, CachedBackground
 
-__all__ = ["Explorer", "State", "stable_limit"]
-
+State = SimpleNamespace       # what compute returns; its fields become attributes
 _STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
 def stable_limit(v):
     """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is >= v (> 0).
 
-    An explorer that scales an axis to its data uses this as the limit, so the axis moves in
-    steps and not at every step of a slider: the eye can compare two positions, and the
-    cached background (ticks and their labels) is redrawn only when the limit jumps.
-    The limit is at most 1.5 times v.
+    An axis scaled to its data with this limit moves in steps (at most 1.5 v), not at every
+    step of a slider: the eye can compare, and the cached background is rarely redrawn.
     """
     if not v > 0:
         raise ValueError(f"stable_limit: v must be a positive number; got {v!r}")
@@ -63,11 +55,10 @@ def _read(control):
 
 
 def _show(control, value):
-    """Show ``value`` on a control (or a nested list), widening a slider that does not reach it.
+    """Show ``value`` on a control (or nested list), widening a slider that does not reach it.
 
-    A slider clamps a value outside [min, max]; then it would show another number than the
-    one ``update`` computed with. A selection (a dropdown) that does not offer the value
-    keeps what it shows.
+    (A slider would clamp it and show another number than ``update`` used.) A dropdown that
+    does not offer the value keeps what it shows.
     """
     if isinstance(control, list):
         for c, v in zip(control, value, strict=True):
@@ -82,6 +73,7 @@ def _show(control, value):
 
 
 def _flat(control):
+    """The widgets of a control or nested list, flat."""
     return [w for c in control for w in _flat(c)] if isinstance(control, list) else [control]
 
 
@@ -97,8 +89,7 @@ def _box(control):
 def _pin_labels(ax):
     """Fix ``ax``'s title at y = 1 and its axis labels where they are (axes coordinates).
 
-    matplotlib places a title (and an axis label) at every draw by measuring every tick
-    label; a fixed position skips that. No explorer has ticks on top.
+    matplotlib places them at every draw by measuring every tick label; fixed, it does not.
     """
     ax.set_title(ax.get_title(), y=1.0, fontsize=ax.title.get_fontsize(),
                  color=ax.title.get_color())
@@ -111,17 +102,9 @@ def _pin_labels(ax):
 class Explorer:
     """Base class of the explorers (the protocol: see ``helpers.widgets.base``).
 
-    Attributes
-    ----------
-    fig : matplotlib.figure.Figure
-    controls : dict of str to ipywidgets.Widget (or nested lists of them)
-    values : dict
-        ``update``'s arguments in the last update.
-    output : ipywidgets.Output
-    widget : ipywidgets.VBox
-        The controls above the output; what the notebook displays.
-    background : helpers.widgets.background.CachedBackground
-        Made at the first draw; ``background.redraws`` counts the full draws.
+    ``fig`` is the figure; ``controls`` the controls by ``update``'s argument names;
+    ``values`` the last update's arguments; ``widget`` (what a notebook displays) the controls
+    above ``output``; ``background`` the ``CachedBackground``, made at the first draw.
     """
 
     RESULT = None             # the field of compute's State that update returns
@@ -140,8 +123,6 @@ class Explorer:
         self.background = None
         self.update(**values)
 
-    # ------------------------------------------------------------------ the steps
-
     @classmethod
     def demo(cls):
         """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
@@ -149,11 +130,9 @@ class Explorer:
                                   "(explorer, [kwargs for update, ...])")
 
     def make_controls(self, values):
-        """``{argument name: widget or nested list of widgets}``, showing ``values``."""
         return {}
 
     def control_limits(self, values):
-        """``{argument name: (min, max)}`` for ranges that depend on other ``values``."""
         return {}
 
     def compute(self, **values):
@@ -166,13 +145,8 @@ class Explorer:
         """Artists that change only by being replaced: the cached background holds them."""
         return ()
 
-    # ------------------------------------------------------------------ the sequence
-
     def update(self, *args, **kwargs):
-        """Compute for these values (``compute``'s arguments), show them, draw; return the result.
-
-        The controls move to the values too, so a control moved afterwards starts there.
-        """
+        """Compute for ``compute``'s arguments, show them on the controls, draw; return RESULT."""
         bound = inspect.signature(self.compute).bind(*args, **kwargs)
         bound.apply_defaults()
         values = {name: self.values.get(name) if value is None else value
@@ -180,13 +154,16 @@ class Explorer:
         state = self.compute(**values)
         vars(self).update(vars(state))
         self.values = values
-        with self._holding_controls():
+        held, self._holding = self._holding, True
+        try:
             for name, (lo, hi) in self.control_limits(values).items():
                 control = self.controls[name]
                 with control.hold_trait_notifications():
                     control.min, control.max = lo, hi
             for name, control in self.controls.items():
                 _show(control, values[name])
+        finally:
+            self._holding = held
         self.draw(state)
         self._render()
         return getattr(state, self.RESULT)
@@ -202,24 +179,12 @@ class Explorer:
         if not self._holding:                  # not the echo of update() moving the controls
             self.update(**self.control_values())
 
-    @contextmanager
-    def _holding_controls(self):
-        held, self._holding = self._holding, True
-        try:
-            yield
-        finally:
-            self._holding = held
-
-    # ------------------------------------------------------------------ output
-
     def png(self):
         """The figure as it is now, as PNG bytes (opaque; a fast zlib level).
 
-        At the first draw the layout engine places the axes and is then switched off (running
-        it at every update tripled an update's time); titles and axis labels are pinned where
-        it put them. Figures are made with room to spare for changing texts. Later draws take
-        ticks, tick labels and ``fixed_artists()`` from the ``CachedBackground`` unless they
-        changed. Text is drawn unhinted (``FAST_TEXT``), a third faster.
+        The first draw runs the layout engine, then switches it off (it tripled an update's
+        time) and pins titles and labels where it put them (so leave room for changing texts).
+        Later draws take ticks and ``fixed_artists()`` from the ``CachedBackground``.
         """
         with mpl.rc_context(FAST_TEXT):
             if self.background is None:
@@ -248,4 +213,3 @@ class Explorer:
 
     def _ipython_display_(self):
         display(self.widget)
-

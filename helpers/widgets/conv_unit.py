@@ -19,39 +19,22 @@ _GREY = (0.85, 0.85, 0.85, 1.0)
 class ConvUnitView(Explorer):
     """One output unit of a 1-D convolution, seen three ways at once (a figure, no controls).
 
-    Its row in T (heatmap), its edges in the network diagram and its window on the input are
-    highlighted together; the title shows the sum the unit computes. ``ConvMatrixExplorer``
-    adds the controls; this class alone draws the static figure that stands beside it.
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-        The input.
-    w : array_like, shape (K_max,)
-        The taps; a kernel size K uses ``w[:K]``.
-    unit, K, stride, dilation : int
-        Initial output unit i, kernel size (default K_max), stride s and dilation d
-        ("valid" padding).
+    Its row of T, its edges in the network diagram and its window on x (L,) are highlighted
+    together; the title shows its sum. Kernel size K uses the taps ``w[:K]`` of w (K_max,);
+    padding is "valid". ``update(unit, K=None, stride=None, dilation=None)`` returns
+    ``window``; a new K, s or d redraws T and the diagram in place. ``ConvMatrixExplorer``
+    adds the controls.
 
     Attributes
     ----------
-    fig : matplotlib.figure.Figure
     T, taps : numpy.ndarray, shape (L_out, L)
-        ``conv_matrix(w[:K], L, s, dilation=d)`` and ``tap_index_matrix(K, L, s, dilation=d)``.
+        ``conv_matrix`` and ``tap_index_matrix`` of the current geometry.
     window : numpy.ndarray of int, shape (K,)
-        The inputs unit i reads, ``i*s + k*d`` (what ``update`` returns).
-    z : float
-        Its output, ``T[i] @ x``.
-    edges : matplotlib.collections.LineCollection
-        The diagram's edges (one per non-zero of T, row-major).
-    lit_edges : numpy.ndarray of int
-        Indices (in ``edges``' segment order) of the highlighted edges.
+        The inputs unit i reads, ``i*s + k*d``; its output is ``z = T[i] @ x``.
+    edges, lit_edges : LineCollection, numpy.ndarray of int
+        The diagram's edges (row-major) and the lit ones' indices.
     row_box : matplotlib.patches.Rectangle
-        The frame around row i of the heatmap.
-
-    ``update(unit, K=None, stride=None, dilation=None)``: an argument left out keeps its
-    value. Changing the unit only updates artists; changing K, s or d changes T's shape, so
-    the heatmap and the diagram are redrawn in place.
+        The frame around row i.
 
     Introduced in notebook 04.
     """
@@ -103,11 +86,7 @@ class ConvUnitView(Explorer):
                      lit_edges=np.flatnonzero(edge_rows == unit))
 
     def _build(self, state):
-        """Draw T and the diagram for a new geometry (T's shape changes), in place.
-
-        Only the artists the last ``plot_toeplitz`` / ``plot_network`` drew are replaced;
-        the axes, the input's bars and the frame stay (no ``ax.clear()``, no ticks).
-        """
+        """Replace what the last ``plot_toeplitz`` / ``plot_network`` drew (T's shape changed)."""
         for plot in self._drawn:
             remove_plot(plot)
         heat = plot_toeplitz(state.T, state.taps, ax=self.ax_T, legend=False, zeros=False,
@@ -148,15 +127,10 @@ class ConvUnitView(Explorer):
 
 
 class ConvMatrixExplorer(ConvUnitView):
-    """``ConvUnitView`` with controls: output unit i, kernel size K, stride s, dilation d.
+    """``ConvUnitView`` with sliders ``unit_slider``, ``K_slider``, ``s_slider``, ``d_slider``.
 
-    Moving a control calls ``update``, which highlights the unit's row in T, its window on the
-    input and its edges in the diagram together, re-renders and returns the window. Same
-    parameters and attributes as ``ConvUnitView``; the sliders are ``unit_slider``,
-    ``K_slider``, ``s_slider`` and ``d_slider``. The unit slider reaches L_out - 1; a
-    geometry with fewer outputs moves the unit to the last one.
-
-    Introduced in notebook 04.
+    The unit slider reaches L_out - 1; a geometry with fewer outputs moves the unit to the
+    last one. Introduced in notebook 04.
     """
 
     def make_controls(self, values):

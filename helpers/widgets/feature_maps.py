@@ -9,29 +9,13 @@ from helpers.widgets.base import Explorer, State
 
 
 class FeatureMapExplorer(Explorer):
-    """Browse a trained ``CNN1d``: one filter, one example, and the feature map they make.
+    """Browse a trained ``CNN1d`` on series X (N, L) with labels y (N,): one filter (of
+    ``model.params["W1"]``, (K, 1, F)), one example, and the feature map they make.
 
-    Parameters
-    ----------
-    model : helpers.train.CNN1d
-        A (trained) model; its filters are ``model.params["W1"]``, shape (K, 1, F).
-    X : array_like, shape (N, L)
-        Series to browse.
-    y : array_like of int, shape (N,)
-        Their labels (shown in the title).
-    class_names : sequence of str
-
-    Attributes
-    ----------
-    maps : numpy.ndarray, shape (N, L_out, F)
-        ``model.feature_maps(X)``.
-    taps, series, fmap, pooled : matplotlib.lines.Line2D
-        The filter's weights, the series, its ReLU feature map and the map's global average.
-    value : float
-        The pooled value (the feature the linear classifier sees) after the last update.
-    example, filter : ipywidgets.IntSlider
-
-    Introduced in notebook 08.
+    ``update(example, filt)`` returns ``value``, the map's global average (the feature the
+    classifier sees). ``maps`` is ``model.feature_maps(X)`` (N, L_out, F); the lines
+    ``taps``, ``series``, ``fmap`` and ``pooled`` draw the filter, the series, the map and
+    its average; ``example`` and ``filter`` are the sliders. Introduced in notebook 08.
     """
 
     RESULT = "value"

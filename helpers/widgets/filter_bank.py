@@ -1,44 +1,22 @@
 """Explorer of notebook 05: editable filters and the stack of feature maps they make."""
 import ipywidgets as widgets
-import matplotlib.pyplot as plt
 import numpy as np
-from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from helpers.activations import relu
 from helpers.conv import conv1d
 from helpers.plotting import plot_feature_maps
+from helpers.style import new_figure
 from helpers.widgets.base import Explorer, State, stable_limit
 
 
 class FilterBankExplorer(Explorer):
     """Two or three small filters on one signal: a slider per tap, the stack of feature maps.
 
-    ``A = relu(conv1d(x[:, None], W[:, None, :]))``: column j of W (K,) is filter j, column j
-    of A (L_out, C_out) is its feature map, ``L_out = L - K + 1`` (stride 1, "valid").
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-        The signal.
-    W : array_like, shape (K, C_out)
-        Initial filters, one per column; K <= 7 taps, C_out of 2 or 3.
-
-    Attributes
-    ----------
-    W : numpy.ndarray, shape (K, C_out)
-        The filters of the last update.
-    Z, A : numpy.ndarray, shape (L_out, C_out)
-        Pre-activations ``x * W`` and feature maps ``relu(Z)`` of the last update (``update``
-        returns A).
-    lines : list of matplotlib.lines.Line2D
-        ``lines[j]`` draws ``A[:, j]``.
-    image : matplotlib.image.AxesImage
-        The stack ``A.T``, one row per map.
-    sliders : list of list of ipywidgets.FloatSlider
-        ``sliders[j][k]`` is tap k of filter j (shown as ``w{j}[{k}]``, both from 0).
-
-    Introduced in notebook 05.
+    x (L,) and the first filters W (K, C_out), K <= 7, C_out of 2 or 3. ``update(W)`` returns
+    the feature maps ``A = relu(Z)``, ``Z = conv1d(x[:, None], W[:, None, :])`` (L_out,
+    C_out) (stride 1, "valid"). ``lines[j]`` draws ``A[:, j]``, ``image`` the stack ``A.T``;
+    ``sliders[j][k]`` (labelled ``w{j}[{k}]``) is tap k of filter j. Introduced in notebook 05.
     """
 
     RESULT = "A"
@@ -53,8 +31,8 @@ class FilterBankExplorer(Explorer):
             raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in "
                              f"L={len(self.x)}")
         self.K = W.shape[0]
-        self.fig = Figure(figsize=(8.0, 4.6), dpi=plt.rcParams["figure.dpi"], layout="constrained")
-        axes = self.fig.subplots(3, 1, sharex=True, height_ratios=[1.0, 1.2, 0.7])
+        self.fig, axes = new_figure(1, (8.0, 4.6), nrows=3, sharex=True,
+                                    height_ratios=[1.0, 1.2, 0.7])
         _, self.lines, self.image = plot_feature_maps(
             self.x, np.zeros((len(self.x) - self.K + 1, W.shape[1])), self.K, axes=axes)
         self.ax_x, self.ax_a, self.ax_s = axes

@@ -10,35 +10,18 @@ from helpers.widgets.base import Explorer, State, stable_limit
 
 
 def _slider(description, value):
+    """A slider over [-2, 2] in steps of 0.1."""
     return widgets.FloatSlider(value=value, min=-2.0, max=2.0, step=0.1, description=description,
                                continuous_update=True, readout_format=".1f",
                                layout=widgets.Layout(width="260px"))
 
 
 class NeuronExplorer(Explorer):
-    """One neuron a = sigma(x . w + b): sliders for the weights and the bias.
+    """One neuron a = sigma(x . w + b) with a fixed input x (n,): sliders for w (n,) and b.
 
-    Parameters
-    ----------
-    x : array_like, shape (n,)
-        The (fixed) input.
-    w : array_like, shape (n,)
-        Initial weights.
-    b : float
-        Initial bias.
-    activation : {"relu", "sigmoid"}
-
-    Attributes
-    ----------
-    z, a : float
-        Pre-activation and activation after the last update (``update`` returns a).
-    bars : matplotlib.container.BarContainer
-        The n + 2 bars: products x_i w_i (i = 0..n-1), the bias, and z.
-    marker : matplotlib.lines.Line2D
-        The point (z, sigma(z)) on the activation curve.
-    w_sliders, b_slider : list of ipywidgets.FloatSlider, ipywidgets.FloatSlider
-
-    Introduced in notebook 01.
+    ``update(w, b)`` sets ``z`` and ``a`` and returns a; ``bars`` are the n + 2 bars (x_i w_i,
+    b, z), ``marker`` the point (z, a) on the activation's curve, ``w_sliders`` and
+    ``b_slider`` the controls. Introduced in notebook 01.
     """
 
     RESULT = "a"

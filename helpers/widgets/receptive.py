@@ -8,32 +8,12 @@ from helpers.widgets.base import Explorer, State
 
 
 class ReceptiveFieldExplorer(Explorer):
-    """A stack of identical conv layers and the receptive field of one top unit.
+    """A stack of identical conv layers (padding "same") and its middle top unit's receptive field.
 
-    Controls: number of layers, kernel size K, stride s and dilation d (every layer the
-    same, padding "same" so any stack fits). The figure shows every level's units and traces
-    the middle top unit's connections down to the input, where its receptive field is shaded.
-
-    Parameters
-    ----------
-    L : int, default 48
-        Input length.
-    n_layers, kernel_size, stride, dilation : int
-        Initial values.
-
-    Attributes
-    ----------
-    layers : list of (K, s, d)
-    r : int
-        ``1 + sum_l (K - 1) d s^(l-1)``, the formula's receptive field size.
-    levels : list of numpy.ndarray
-        ``trace_receptive_field(...)``: traced units per level, ``levels[0]`` the input field.
-    field : numpy.ndarray of int
-        ``levels[0]`` (what ``update`` returns).
-    sliders : dict of str to ipywidgets.IntSlider
-        By ``update``'s argument names.
-
-    Introduced in notebook 06.
+    ``update(n_layers, kernel_size, stride, dilation)`` returns ``field``, the input positions
+    the unit reads (``levels[0]`` of ``trace_receptive_field``'s ``levels``), and sets
+    ``layers`` [(K, s, d), ...] and ``r = 1 + sum_l (K - 1) d s^(l-1)``, the formula's size.
+    ``sliders`` holds the controls by ``update``'s argument names. Introduced in notebook 06.
     """
 
     RESULT = "field"

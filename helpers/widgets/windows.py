@@ -19,30 +19,11 @@ from helpers.widgets.base import Explorer, State
 
 
 class WindowExplorer(Explorer):
-    """Slide one filter w along x: z_i = x[i:i+K] . w and a_i = sigma(z_i) ("valid", stride 1).
+    """Slide a filter w (K,) along x (L,): z_i = x[i:i+K] . w and a_i = sigma(z_i) ("valid").
 
-    A slider moves the window position i; the figure frames the window x[i:i+K], shows the
-    products x[i+k] w[k] under it and highlights z_i and a_i (entries 0..i are filled in).
-
-    Parameters
-    ----------
-    x : array_like, shape (L,)
-    w : array_like, shape (K,), K <= L
-    activation : {"relu", "sigmoid"}
-
-    Attributes
-    ----------
-    i : int
-        Window position after the last update (0 <= i <= L - K).
-    products : numpy.ndarray, shape (K,)
-        ``x[i:i+K] * w``.
-    z, a : float
-        ``products.sum()`` and ``sigma(z)`` (``update`` returns a).
-    ax : matplotlib.axes.Axes
-        Drawn by ``helpers.plot_windows.plot_sliding_window``.
-    slider : ipywidgets.IntSlider
-
-    Introduced in notebook 02.
+    ``update(i)`` (or the ``slider``) moves the window and returns a; it sets ``i``, ``z``
+    and ``products = x[i:i+K] * w``. The figure is ``plot_sliding_window``'s, with z and a
+    filled in for 0..i. Introduced in notebook 02.
     """
 
     RESULT = "a"
@@ -82,25 +63,11 @@ class WindowExplorer(Explorer):
 class GeometryExplorer(Explorer):
     """Padding, stride, dilation and kernel size: which inputs each output reads.
 
-    Controls for L, K, padding, stride s and dilation d redraw the connection diagram of
-    ``helpers.plot_windows.plot_conv_geometry`` and the output length
-    L_out = floor((L + p_left + p_right - K_eff) / s) + 1, K_eff = d (K - 1) + 1.
-
-    Attributes
-    ----------
-    L_out, p_left, p_right : int
-        After the last update (L_out, which ``update`` returns, is None when the kernel does
-        not fit).
-    reads : list of list of int
-        ``reads[i]`` = the input positions output i reads; < 0 or >= L means a padded zero.
-    error : str or None
-        When the kernel is longer than the padded input: why (``GeometryError.reason``).
-    controls : dict of ipywidgets
-        ``"L"``, ``"K"``, ``"stride"``, ``"dilation"`` (IntSliders) and ``"padding"``
-        (Dropdown: "valid", "same", "full", 1, 2; a padding it does not offer, such as
-        (0, 2), leaves it where it was).
-
-    Introduced in notebook 03.
+    ``update(L, K, stride, padding, dilation)`` redraws ``plot_conv_geometry``'s diagram and
+    returns ``L_out``, or None when the kernel does not fit (``error`` says why). It sets
+    ``p_left``, ``p_right`` and ``reads`` (``reads[i]``: the positions output i reads, < 0 or
+    >= L a padded zero). The padding dropdown offers "valid", "same", "full", 1 and 2; another
+    padding, such as (0, 2), leaves it where it was. Introduced in notebook 03.
     """
 
     RESULT = "L_out"
