@@ -28,13 +28,12 @@ def correlate_batch(X, W, g, patches=None):
     Parameters
     ----------
     X : numpy.ndarray, shape (N, L, C_in)
-        Float input (trusted: the public functions check it).
+        Float input, trusted (the public functions check it).
     W : numpy.ndarray, shape (K, C_in, C_out)
     g : helpers.geometry.Geometry
-        The checked geometry, from ``geometry(L, K, ...)``.
     patches : numpy.ndarray, shape (N, L_out, K * C_in), optional
-        Given (C-contiguous, in the combined dtype), the blocked route uses it as its one
-        block, so it holds the whole patch matrix P afterwards: what a backward pass needs
+        C-contiguous, in the combined dtype: the blocked route uses it as its one block, so
+        it holds the whole patch matrix P afterwards, for a backward pass
         (``helpers.layers.conv1d_forward``).
 
     Returns
@@ -51,23 +50,11 @@ def correlate_batch(X, W, g, patches=None):
 
 
 def window_view(Xp, K, stride, dilation, L_out):
-    """Every window of a padded batch, as a read-only view (no copy).
+    """Every window of a padded batch Xp (N, L_pad, C_in), as a read-only view (no copy).
 
-    The one window view of the helpers: ``sliding_windows``, ``im2col1d``, pooling and
-    ``conv1d_blocked`` all read their windows through it.
-
-    Parameters
-    ----------
-    Xp : numpy.ndarray, shape (N, L_pad, C_in)
-        The zero-padded input.
-    K, stride, dilation, L_out : int
-        Kernel size K, stride s, dilation d and the number of outputs L_out (trusted:
-        ``(L_out - 1) s + d (K - 1) < L_pad``).
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, K, C_in)
-        ``view[n, i, k, c] == Xp[n, i*s + k*d, c]``.
+    Returns (N, L_out, K, C_in) with ``view[n, i, k, c] == Xp[n, i*s + k*d, c]``; the numbers
+    are trusted (``(L_out - 1) s + d (K - 1) < L_pad``). The one window view of the helpers:
+    ``sliding_windows``, ``im2col1d``, pooling and ``conv1d_blocked`` read through it.
     """
     sN, sL, sC = Xp.strides
     N, _, C_in = Xp.shape
