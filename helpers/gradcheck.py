@@ -18,16 +18,13 @@ def numerical_gradient(f, x, dout=None, h=1e-5):
     Parameters
     ----------
     f : callable
-        ``f(x)`` returns a float (then ``dout`` is None), or an array (then pass ``dout`` of
-        the same shape: the gradient is that of the scalar ``sum(f(x) * dout)``, which is what
-        a layer's backward computes from its upstream gradient).
+        ``f(x)`` returns a float, or an array of ``dout``'s shape: then the gradient is that of
+        ``sum(f(x) * dout)``, what a layer's backward computes from its upstream gradient.
     x : numpy.ndarray, float64
-        The point. It is changed in place one entry at a time and restored, so ``f`` may
-        close over it (as in ``lambda _: loss(W)`` with ``x = W``).
+        The point, changed in place one entry at a time and restored, so ``f`` may close over
+        it (as in ``lambda _: loss(W)`` with ``x = W``).
     dout : array_like, optional
-        Upstream gradient, shape of ``f(x)``.
     h : float, default 1e-5
-        Step.
 
     Returns
     -------
