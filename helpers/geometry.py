@@ -116,7 +116,7 @@ def _padding(L, K_eff, s, padding, func):
 
 
 def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
-    """Check a layer's geometry once and return all its numbers.
+    """Check a layer's geometry once and return all its numbers, as a ``Geometry``.
 
     Parameters
     ----------
@@ -127,10 +127,6 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
     func : str
         The public function's name, the prefix of every error message.
 
-    Returns
-    -------
-    Geometry
-
     Raises
     ------
     TypeError, ValueError
@@ -140,11 +136,11 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
 
     Examples
     --------
-    >>> g = geometry(4, 3, padding="same")
+    >>> g = geometry(5, 4, padding="same")  # 3 zeros in all: the odd one goes on the right
     >>> g.p_left, g.p_right, g.L_out
-    (1, 1, 4)
-    >>> g.positions()[0]                    # output 0 reads a padded zero, x_0 and x_1
-    array([-1,  0,  1])
+    (1, 2, 5)
+    >>> g.positions()[0]                    # output 0 reads a padded zero, then x_0, x_1, x_2
+    array([-1,  0,  1,  2])
 
     Introduced in notebook 03.
     """
@@ -176,11 +172,6 @@ def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
 
 def padding_amounts(L, K, stride=1, padding="valid", dilation=1):
     """``(p_left, p_right)``, the zeros added before and after the input (as in ``geometry``).
-
-    Examples
-    --------
-    >>> padding_amounts(10, 4, padding="same")
-    (1, 2)
 
     Introduced in notebook 03.
     """
