@@ -13,16 +13,10 @@ import numpy as np
 __all__ = ["DATA_DIR", "CLASS_NAMES", "SHA256", "load_gunpoint", "read_ts"]
 
 
-def _data_dir():
-    """helpers/datasets/ of a wheel install, else data/ beside helpers/ (a clone, editable or
-    on sys.path); never the working directory."""
-    packaged = files("helpers") / "datasets"
-    if (packaged / "README.md").is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "data"
-
-
-DATA_DIR = _data_dir()
+_PACKAGED = files("helpers") / "datasets"                     # in a wheel install
+# else data/ beside helpers/ (a clone, editable or on sys.path); never the working directory
+DATA_DIR = (_PACKAGED if (_PACKAGED / "README.md").is_file()
+            else Path(__file__).resolve().parent.parent / "data")
 CLASS_NAMES = ("Gun-Draw", "Point")                           # archive labels 1 and 2
 SHA256 = {
     "GunPoint_TRAIN.ts": "f842401779fd9800d247d8b33121a1a4643710a19b24917dbdd9a060ca8630d5",
