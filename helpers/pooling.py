@@ -29,6 +29,8 @@ __all__ = [
     "global_maxpool_forward", "global_maxpool_backward",
 ]
 
+_BATCH = "a 3-D array of shape (N, L, C)"
+
 
 def _windows(X, pool_size, stride, func):
     """Checked X as (N, L, C), its windows (N, L_out, q, C) (a view), geometry, batched?"""
@@ -111,17 +113,12 @@ def pool1d_naive(X, pool_size, stride=None, mode="max"):
     return out if batched else out[0]
 
 
-def _check_global(X, func):
-    """X checked as (N, L, C)."""
-    return as_float_array(X, "X", (3,), "a 3-D array of shape (N, L, C)", func)
-
-
 def global_avgpool_forward(X):
     """Global average pooling: ``out[n, c] = (1/L) sum_j X[n, j, c]``, (N, L, C) -> (N, C).
 
     Introduced in notebook 06.
     """
-    X = _check_global(X, "global_avgpool_forward")
+    X = as_float_array(X, "X", (3,), _BATCH, "global_avgpool_forward")
     return X.mean(axis=1), X.shape
 
 
@@ -140,7 +137,7 @@ def global_maxpool_forward(X):
 
     Introduced in notebook 06.
     """
-    X = _check_global(X, "global_maxpool_forward")
+    X = as_float_array(X, "X", (3,), _BATCH, "global_maxpool_forward")
     arg = X.argmax(axis=1)                                      # (N, C)
     return np.take_along_axis(X, arg[:, None, :], axis=1)[:, 0, :], (arg, X.shape)
 
