@@ -24,20 +24,17 @@ def _check_layers(layers, func):
     if len(layers) == 0:
         raise ValueError(f"{func}: layers must be a non-empty list of (K, stride, dilation) "
                          f"tuples; got {layers!r}")
-    out = []
     for n, layer in enumerate(layers):
         if len(layer) != 3:
             raise ValueError(f"{func}: layers[{n}] must be a (K, stride, dilation) tuple; "
                              f"got {layer!r}")
-        names = ("K", "stride", "dilation")
-        out.append(tuple(check_int(v, f"layers[{n}][{m}] ({name})", func, 1)
-                         for m, (v, name) in enumerate(zip(layer, names, strict=True))))
-    return out
+    return [tuple(check_int(layer[m], f"layers[{n}][{m}] ({name})", func, 1)
+                  for m, name in enumerate(("K", "stride", "dilation")))
+            for n, layer in enumerate(layers)]
 
 
 def _geometries(L, layers, padding, func):
     """One checked ``Geometry`` per layer of the stack, from the input upwards."""
-    L = check_int(L, "L (the input length)", func, 1)
     out = []
     for K, s, d in _check_layers(layers, func):
         out.append(geometry(out[-1].L_out if out else L, K, s, padding, d, func))
