@@ -29,7 +29,6 @@ def numerical_gradient(f, x, dout=None, h=1e-5):
     Returns
     -------
     numpy.ndarray, shape of x
-        ``grad[i] = (g(x + h e_i) - g(x - h e_i)) / (2 h)`` with g = f or sum(f * dout).
 
     Introduced in notebook 07.
     """
