@@ -19,28 +19,17 @@ __all__ = ["correlate_batch", "conv1d_blocked", "conv1d_correlate", "window_view
            "choose_block_rows", "BLOCK_BYTES"]
 
 BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, big enough for BLAS threads
-_MIN_BLOCK_ROWS = 64
 
 
 def correlate_batch(X, W, g, patches=None):
     """The engine: cross-correlation of a checked batch with a filter bank, without bias.
 
-    Parameters
-    ----------
-    X : numpy.ndarray, shape (N, L, C_in)
-        Float input, trusted (the public functions check it).
-    W : numpy.ndarray, shape (K, C_in, C_out)
-    g : helpers.geometry.Geometry
-    patches : numpy.ndarray, shape (N, L_out, K * C_in), optional
-        C-contiguous, in the combined dtype: the blocked route uses it as its one block, so
-        it holds the whole patch matrix P afterwards, for a backward pass
-        (``helpers.layers.conv1d_forward``).
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, C_out)
-        ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``, in the combined
-        dtype of X and W (float32 stays float32).
+    X (N, L, C_in), float and trusted (the public functions check it), W (K, C_in, C_out) and
+    their ``Geometry`` g -> out (N, L_out, C_out) in the combined dtype (float32 stays
+    float32), ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``. Given
+    ``patches`` (N, L_out, K * C_in), C-contiguous in that dtype, the blocked route uses it as
+    its one block, so it holds the whole patch matrix P afterwards, for a backward pass
+    (``helpers.layers.conv1d_forward``).
     """
     Xp = g.pad(X, 1)                                                    # (N, L_pad, C_in)
     if patches is not None:
@@ -64,7 +53,7 @@ def window_view(Xp, K, stride, dilation, L_out):
 
 def choose_block_rows(K, C_in, itemsize=4, block_bytes=BLOCK_BYTES):
     """Rows of the patch matrix per block: about ``block_bytes`` of patches, at least 64."""
-    return max(_MIN_BLOCK_ROWS, block_bytes // (K * C_in * itemsize))
+    return max(64, block_bytes // (K * C_in * itemsize))
 
 
 def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):
