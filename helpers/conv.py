@@ -15,11 +15,8 @@ from helpers.conv_fast import correlate_batch, window_view
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_conv_args
 
-__all__ = [
-    "pad1d", "sliding_windows",
-    "correlate1d", "correlate1d_naive", "convolve1d", "convolve1d_naive",
-    "conv1d", "conv1d_naive",
-]
+__all__ = ["pad1d", "sliding_windows", "correlate1d", "correlate1d_naive", "convolve1d",
+           "convolve1d_naive", "conv1d", "conv1d_naive"]
 
 _SIGNAL = "an array of shape (L,), (L, C) or (N, L, C)"
 

@@ -8,8 +8,7 @@ interactions). Zero padding is absorbed: the columns that would multiply padded 
 simply not there, so T always acts on the unpadded input (``padded=True`` keeps them).
 
 Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
-translation equivariance) and ``toeplitz_projection`` (the nearest convolution to any dense
-matrix). Their loop twins are in tests/oracles.py; geometry as in ``helpers.geometry``.
+translation equivariance), ``toeplitz_projection`` (the nearest convolution to a dense matrix).
 """
 import numpy as np
 

@@ -22,12 +22,9 @@ from helpers.geometry import geometry
 from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_dout, check_int
 
-__all__ = [
-    "maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
-    "pool1d_naive",
-    "global_avgpool_forward", "global_avgpool_backward",
-    "global_maxpool_forward", "global_maxpool_backward",
-]
+__all__ = ["maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
+           "pool1d_naive", "global_avgpool_forward", "global_avgpool_backward",
+           "global_maxpool_forward", "global_maxpool_backward"]
 
 _BATCH = "a 3-D array of shape (N, L, C)"
 
