@@ -112,5 +112,4 @@ def load_gunpoint(split="train", data_dir=None):
         raise ValueError(f"load_gunpoint: split must be 'train' or 'test'; got {split!r}")
     name = f"GunPoint_{split.upper()}.ts"
     X, labels = _parse_ts(_verified_text(name, data_dir), name)
-    y = labels.astype(int) - 1                                   # archive labels 1, 2 -> 0, 1
-    return X, y
+    return X, labels.astype(int) - 1                             # archive labels 1, 2 -> 0, 1

@@ -13,7 +13,7 @@ __all__ = ["numerical_gradient", "rel_error"]
 
 
 def numerical_gradient(f, x, dout=None, h=1e-5):
-    """Central-difference gradient of a scalar function, or of ``sum(f(x) * dout)``.
+    """Central-difference gradient, shape of x, of a scalar function or of ``sum(f(x) * dout)``.
 
     Parameters
     ----------
@@ -25,10 +25,6 @@ def numerical_gradient(f, x, dout=None, h=1e-5):
         it (as in ``lambda _: loss(W)`` with ``x = W``).
     dout : array_like, optional
     h : float, default 1e-5
-
-    Returns
-    -------
-    numpy.ndarray, shape of x
 
     Introduced in notebook 07.
     """
