@@ -1,7 +1,7 @@
 """Element-wise non-linearities sigma applied after a layer's linear map: a = sigma(z)."""
 import numpy as np
 
-__all__ = ["relu", "sigmoid", "ACTIVATIONS", "get_activation"]
+__all__ = ["relu", "sigmoid", "get_activation"]
 
 
 def relu(z):
@@ -22,7 +22,7 @@ def sigmoid(z):
     return np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
 
 
-ACTIVATIONS = {"relu": relu, "sigmoid": sigmoid}
+_ACTIVATIONS = {"relu": relu, "sigmoid": sigmoid}
 
 
 def get_activation(name, func="get_activation"):
@@ -30,6 +30,6 @@ def get_activation(name, func="get_activation"):
 
     Introduced in notebook 01.
     """
-    if name not in ACTIVATIONS:
-        raise ValueError(f"{func}: activation must be one of {sorted(ACTIVATIONS)}; got {name!r}")
-    return ACTIVATIONS[name], name
+    if name not in _ACTIVATIONS:
+        raise ValueError(f"{func}: activation must be one of {sorted(_ACTIVATIONS)}; got {name!r}")
+    return _ACTIVATIONS[name], name

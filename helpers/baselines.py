@@ -9,16 +9,8 @@ __all__ = ["one_nn_predict", "shifted_crop"]
 def one_nn_predict(X_train, y_train, X):
     """1-nearest-neighbour classification with the Euclidean distance.
 
-    Parameters
-    ----------
-    X_train : array_like, shape (N_train, L)
-    y_train : array_like, shape (N_train,)
-    X : array_like, shape (N, L)
-
-    Returns
-    -------
-    numpy.ndarray, shape (N,)
-        The label of each series' nearest training series (the first one on ties).
+    X_train (N_train, L), y_train (N_train,), X (N, L) -> the label (N,) of each series'
+    nearest training series (the first one on ties).
 
     Introduced in notebook 08.
     """
@@ -38,17 +30,7 @@ def shifted_crop(X, margin, shift=0):
     shows each model the same kind of series with its content moved by s samples — real
     samples at both ends, no constant padding (which would skew average pooling).
 
-    Parameters
-    ----------
-    X : array_like, shape (N, L)
-    margin : int
-        m; shifts from -m to m are possible.
-    shift : int
-        s, with |s| <= m.
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L - 2 m)
+    X (N, L), ``margin`` m and ``shift`` s with |s| <= m -> (N, L - 2 m).
 
     Introduced in notebook 08.
     """

@@ -1,9 +1,11 @@
 """1-D cross-correlation, convolution and the convolutional layer, channels-last.
 
-Symbols: N examples, length L, kernel size K, channels C_in -> C_out, stride s, dilation d,
-padding (p_left, p_right), K_eff = d (K - 1) + 1 (``helpers.geometry``). What a CNN layer
-computes is a **cross-correlation** (the kernel is not flipped), as in every framework;
-``correlate1d`` never flips, ``convolve1d`` flips. All three compute through the one engine,
+Shapes: a signal x (L,) and a kernel w (K,); a layer's input X (L, C_in) or a batch
+(N, L, C_in), filters W (K, C_in, C_out), bias b (C_out,), output (L_out, C_out) or
+(N, L_out, C_out). ``stride`` s, ``padding`` and ``dilation`` d, and L_out, follow
+``helpers.geometry`` (its module docstring states the rules once). What a CNN layer computes
+is a **cross-correlation** (the kernel is not flipped), as in every framework; ``correlate1d``
+never flips, ``convolve1d`` flips. All three compute through the one engine,
 ``helpers.conv_fast.correlate_batch``; the plain-loop twins ``*_naive`` beside them are the
 definitions that notebooks 02, 03 and 05 read and the tests use as the reference.
 """
@@ -13,32 +15,17 @@ from helpers.conv_fast import correlate_batch, window_view
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_conv_args
 
-__all__ = [
-    "pad1d", "sliding_windows",
-    "correlate1d", "correlate1d_naive", "convolve1d", "convolve1d_naive",
-    "conv1d", "conv1d_naive",
-]
+__all__ = ["pad1d", "sliding_windows", "correlate1d", "correlate1d_naive", "convolve1d",
+           "convolve1d_naive", "conv1d", "conv1d_naive"]
 
 _SIGNAL = "an array of shape (L,), (L, C) or (N, L, C)"
 
 
 def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
-    """Zero-pad a signal along its length axis.
+    """Zero-pad a signal x (L,), (L, C) or (N, L, C) along its length axis (L -> L_pad).
 
-    Parameters
-    ----------
-    x : array_like, shape (L,), (L, C) or (N, L, C)
-        The signal; the length axis is axis 0 for (L,) and (L, C), axis 1 for (N, L, C).
-    padding : {"valid", "same", "full"} or int or (int, int)
-        See ``padding_amounts``. The string forms need ``kernel_size``.
-    kernel_size : int, optional
-        K, needed for the string forms of ``padding``.
-    stride, dilation : int, default 1
-        Used by ``"same"`` (stride) and by ``"same"``/``"full"`` (dilation).
-
-    Returns
-    -------
-    numpy.ndarray, x's shape with L + p_left + p_right along the length axis
+    The string forms of ``padding`` need ``kernel_size`` (K); ``"same"`` also uses the stride,
+    ``"same"`` and ``"full"`` the dilation.
 
     Examples
     --------
@@ -60,21 +47,8 @@ def pad1d(x, padding, kernel_size=None, stride=1, dilation=1):
 def sliding_windows(x, K, stride=1, padding="valid", dilation=1):
     """All windows a kernel of size K reads, as a read-only view of the padded signal.
 
-    Window i holds the inputs at padded positions i s, i s + d, ..., i s + (K - 1) d.
-
-    Parameters
-    ----------
-    x : array_like, shape (L,), (L, C) or (N, L, C)
-    K : int
-        Kernel size.
-    stride, padding, dilation
-        As in ``conv1d``.
-
-    Returns
-    -------
-    numpy.ndarray, shape (L_out, K), (L_out, K, C) or (N, L_out, K, C)
-        ``windows[..., i, k, :] == pad1d(x)[..., i * stride + k * dilation, :]``. No data is
-        copied beyond the padding.
+    x (L,), (L, C) or (N, L, C) -> (L_out, K), (L_out, K, C) or (N, L_out, K, C), with
+    ``windows[..., i, k, :] == pad1d(x)[..., i*s + k*d, :]``; nothing is copied but the padding.
 
     Introduced in notebook 05.
     """
@@ -85,14 +59,16 @@ def sliding_windows(x, K, stride=1, padding="valid", dilation=1):
     return win[0, :, :, 0] if x.ndim == 1 else win[0] if x.ndim == 2 else win
 
 
-def _check_signal_and_kernel(x, w, func):
+def _signal_and_kernel(x, w, func, flip):
+    """Checked x (L,) and w (K,), w reversed if ``flip`` (convolution)."""
     x = as_float_array(x, "x", (1,), "a 1-D array of shape (L,)", func)
     w = as_float_array(w, "w", (1,), "a 1-D array of shape (K,)", func)
-    return x, w
+    return x, (w[::-1] if flip else w)
 
 
-def _correlate(x, w, stride, padding, dilation, func):
-    """Correlation of a checked x (L,) with a checked w (K,): the engine's one-channel case."""
+def _correlate(x, w, stride, padding, dilation, func, flip=False):
+    """``correlate1d`` (or, with ``flip``, ``convolve1d``): the engine's one-channel case."""
+    x, w = _signal_and_kernel(x, w, func, flip)
     g = geometry(len(x), len(w), stride, padding, dilation, func)   # messages name `func`
     return correlate_batch(x[None, :, None], w[:, None, None], g)[0, :, 0]   # (L_out,)
 
@@ -100,24 +76,20 @@ def _correlate(x, w, stride, padding, dilation, func):
 def correlate1d(x, w, stride=1, padding="valid", dilation=1):
     """Cross-correlation of a signal with a kernel (no flip): a sliding dot product.
 
-    ``y[i] = sum_k w[k] * x_pad[i*s + k*d]`` for i = 0, ..., L_out - 1,
-    where ``x_pad`` is x with p_left zeros before it and p_right after it.
+    ``y[i] = sum_k w[k] * x_pad[i*s + k*d]`` for i = 0, ..., L_out - 1, where ``x_pad`` is x
+    with p_left zeros before it and p_right after it.
 
     Parameters
     ----------
     x : array_like, shape (L,)
-        Input signal.
     w : array_like, shape (K,)
-        Kernel (filter weights).
     stride, padding, dilation
-        s, the padding ("valid", "same", "full", an int or a (left, right) pair) and d, as in
-        ``helpers.geometry.geometry``.
+        As in ``helpers.geometry``.
 
     Returns
     -------
     numpy.ndarray, shape (L_out,)
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
-        With the defaults this is ``np.correlate(x, w, "valid")``, L - K + 1 entries.
+        With the defaults, ``np.correlate(x, w, "valid")``: L - K + 1 entries.
 
     Examples
     --------
@@ -126,7 +98,6 @@ def correlate1d(x, w, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 02.
     """
-    x, w = _check_signal_and_kernel(x, w, "correlate1d")
     return _correlate(x, w, stride, padding, dilation, "correlate1d")
 
 
@@ -136,7 +107,7 @@ def convolve1d(x, w, stride=1, padding="valid", dilation=1):
     ``y[i] = sum_k w[K-1-k] * x_pad[i*s + k*d]``; with stride 1 and ``"full"`` padding this is
     ``(x * w)[n] = sum_k w[k] x[n - k]``, i.e. ``np.convolve(x, w, "full")``.
 
-    Parameters and shapes are those of ``correlate1d``: x (L,), w (K,) -> (L_out,).
+    Arguments and shapes as in ``correlate1d``: x (L,), w (K,) -> (L_out,).
 
     Examples
     --------
@@ -145,15 +116,13 @@ def convolve1d(x, w, stride=1, padding="valid", dilation=1):
 
     Introduced in notebook 03.
     """
-    x, w = _check_signal_and_kernel(x, w, "convolve1d")
-    return _correlate(x, w[::-1], stride, padding, dilation, "convolve1d")
+    return _correlate(x, w, stride, padding, dilation, "convolve1d", flip=True)
 
 
 def _naive_1d(x, w, stride, padding, dilation, func, flip):
-    x, w = _check_signal_and_kernel(x, w, func)
+    x, w = _signal_and_kernel(x, w, func, flip)
     g = geometry(len(x), len(w), stride, padding, dilation, func)
     pos, inside = g.inside()                    # pos[i, k] = i*s + k*d - p_left: tap k's input
-    w = w[::-1] if flip else w
     y = np.zeros(g.L_out, dtype=np.result_type(x, w))
     for i in range(g.L_out):
         for k in range(g.K):
@@ -176,28 +145,20 @@ def conv1d(X, W, b=None, stride=1, padding="valid", dilation=1):
     """A 1-D convolutional layer (before its non-linearity), channels-last.
 
     Like every framework's "conv1d" this is a **cross-correlation** (no kernel flip):
-
-    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``.
-
-    Computed by the engine ``helpers.conv_fast.correlate_batch``: blocked im2col + GEMM, or
-    one ``np.correlate`` over the batch for one input and one output channel (notebook 09
-    shows both and times them).
+    ``out[n, i, o] = b[o] + sum_k sum_c W[k, c, o] * X_pad[n, i*s + k*d, c]``, computed by the
+    engine ``helpers.conv_fast.correlate_batch`` (notebook 09 shows its two routes).
 
     Parameters
     ----------
     X : array_like, shape (L, C_in) or (N, L, C_in)
-        Input: one example or a batch.
     W : array_like, shape (K, C_in, C_out)
-        Filters: one (K, C_in) filter per output channel.
     b : array_like, shape (C_out,), optional
-        Bias, one per output channel.
     stride, padding, dilation
-        As in ``correlate1d``.
+        As in ``helpers.geometry``.
 
     Returns
     -------
     numpy.ndarray, shape (L_out, C_out) or (N, L_out, C_out)
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
         float32 in, float32 out.
 
     Examples

@@ -19,29 +19,17 @@ __all__ = ["correlate_batch", "conv1d_blocked", "conv1d_correlate", "window_view
            "choose_block_rows", "BLOCK_BYTES"]
 
 BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, big enough for BLAS threads
-_MIN_BLOCK_ROWS = 64
 
 
 def correlate_batch(X, W, g, patches=None):
     """The engine: cross-correlation of a checked batch with a filter bank, without bias.
 
-    Parameters
-    ----------
-    X : numpy.ndarray, shape (N, L, C_in)
-        Float input (trusted: the public functions check it).
-    W : numpy.ndarray, shape (K, C_in, C_out)
-    g : helpers.geometry.Geometry
-        The checked geometry, from ``geometry(L, K, ...)``.
-    patches : numpy.ndarray, shape (N, L_out, K * C_in), optional
-        Given (C-contiguous, in the combined dtype), the blocked route uses it as its one
-        block, so it holds the whole patch matrix P afterwards: what a backward pass needs
-        (``helpers.layers.conv1d_forward``).
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, C_out)
-        ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``, in the combined
-        dtype of X and W (float32 stays float32).
+    X (N, L, C_in), float and trusted (the public functions check it), W (K, C_in, C_out) and
+    their ``Geometry`` g -> out (N, L_out, C_out) in the combined dtype (float32 stays
+    float32), ``out[n, i, o] = sum_{k, c} X_pad[n, i*s + k*d, c] W[k, c, o]``. Given
+    ``patches`` (N, L_out, K * C_in), C-contiguous in that dtype, the blocked route uses it as
+    its one block, so it holds the whole patch matrix P afterwards, for a backward pass
+    (``helpers.layers.conv1d_forward``).
     """
     Xp = g.pad(X, 1)                                                    # (N, L_pad, C_in)
     if patches is not None:
@@ -51,23 +39,11 @@ def correlate_batch(X, W, g, patches=None):
 
 
 def window_view(Xp, K, stride, dilation, L_out):
-    """Every window of a padded batch, as a read-only view (no copy).
+    """Every window of a padded batch Xp (N, L_pad, C_in), as a read-only view (no copy).
 
-    The one window view of the helpers: ``sliding_windows``, ``im2col1d``, pooling and
-    ``conv1d_blocked`` all read their windows through it.
-
-    Parameters
-    ----------
-    Xp : numpy.ndarray, shape (N, L_pad, C_in)
-        The zero-padded input.
-    K, stride, dilation, L_out : int
-        Kernel size K, stride s, dilation d and the number of outputs L_out (trusted:
-        ``(L_out - 1) s + d (K - 1) < L_pad``).
-
-    Returns
-    -------
-    numpy.ndarray, shape (N, L_out, K, C_in)
-        ``view[n, i, k, c] == Xp[n, i*s + k*d, c]``.
+    Returns (N, L_out, K, C_in) with ``view[n, i, k, c] == Xp[n, i*s + k*d, c]``; the numbers
+    are trusted (``(L_out - 1) s + d (K - 1) < L_pad``). The one window view of the helpers:
+    ``sliding_windows``, ``im2col1d``, pooling and ``conv1d_blocked`` read through it.
     """
     sN, sL, sC = Xp.strides
     N, _, C_in = Xp.shape
@@ -77,7 +53,7 @@ def window_view(Xp, K, stride, dilation, L_out):
 
 def choose_block_rows(K, C_in, itemsize=4, block_bytes=BLOCK_BYTES):
     """Rows of the patch matrix per block: about ``block_bytes`` of patches, at least 64."""
-    return max(_MIN_BLOCK_ROWS, block_bytes // (K * C_in * itemsize))
+    return max(64, block_bytes // (K * C_in * itemsize))
 
 
 def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):

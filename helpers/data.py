@@ -13,16 +13,10 @@ import numpy as np
 __all__ = ["DATA_DIR", "CLASS_NAMES", "SHA256", "load_gunpoint", "read_ts"]
 
 
-def _data_dir():
-    """helpers/datasets/ of a wheel install, else data/ beside helpers/ (a clone, editable or
-    on sys.path); never the working directory."""
-    packaged = files("helpers") / "datasets"
-    if (packaged / "README.md").is_file():
-        return packaged
-    return Path(__file__).resolve().parent.parent / "data"
-
-
-DATA_DIR = _data_dir()
+_PACKAGED = files("helpers") / "datasets"                     # in a wheel install
+# else data/ beside helpers/ (a clone, editable or on sys.path); never the working directory
+DATA_DIR = (_PACKAGED if (_PACKAGED / "README.md").is_file()
+            else Path(__file__).resolve().parent.parent / "data")
 CLASS_NAMES = ("Gun-Draw", "Point")                           # archive labels 1 and 2
 SHA256 = {
     "GunPoint_TRAIN.ts": "f842401779fd9800d247d8b33121a1a4643710a19b24917dbdd9a060ca8630d5",
@@ -33,28 +27,16 @@ SHA256 = {
 def read_ts(path):
     """Parse a univariate, equal-length ``.ts`` file (sktime/aeon format) with numpy.
 
-    Parameters
-    ----------
-    path : str or Path
-
-    Returns
-    -------
-    X : numpy.ndarray, shape (N, L)
-        One series per row.
-    labels : numpy.ndarray of str, shape (N,)
-        The class label after the last ``:`` of each data line.
-
-    Raises
-    ------
-    ValueError
-        If there is no ``@data`` line, a line has no label, a value is not a number, or the
-        series do not all have the same length.
+    Returns X (N, L), one series per row, and the labels (N,) of str, each the text after the
+    last ``:`` of its line. A ValueError says which line is wrong: no ``@data`` line, no
+    label, a value that is not a number, or series of different lengths.
     """
     path = Path(path)
     return _parse_ts(path.read_text(encoding="utf-8"), path.name)
 
 
 def _parse_ts(text, name):
+    """``read_ts`` of the ``text`` of the file ``name`` (the prefix of the messages)."""
     lines = text.splitlines()
     try:
         start = next(i for i, line in enumerate(lines) if line.strip().lower() == "@data") + 1
@@ -107,15 +89,13 @@ def load_gunpoint(split="train", data_dir=None):
     split : {"train", "test"}
         50 training or 150 test series.
     data_dir : str or Path, optional
-        Folder holding ``GunPoint_TRAIN.ts`` and ``GunPoint_TEST.ts`` (checked against the
-        same sha256 sums); default: ``DATA_DIR``, the repository's ``data/`` (in a wheel:
-        ``helpers/datasets/``).
+        A folder holding the two ``.ts`` files (checked against the same sums); default
+        ``DATA_DIR``.
 
     Returns
     -------
     X : numpy.ndarray, shape (N, L) = (50, 150) or (150, 150)
-        One z-normalised series per row (as in the archive). Use ``X[..., None]`` for the
-        channels-last (N, L, C_in=1) layout of the conv layers.
+        One z-normalised series per row; ``X[..., None]`` is the (N, L, C_in=1) layout.
     y : numpy.ndarray of int, shape (N,)
         0 for Gun-Draw (archive label 1), 1 for Point (archive label 2); see ``CLASS_NAMES``.
 
@@ -124,7 +104,7 @@ def load_gunpoint(split="train", data_dir=None):
     FileNotFoundError
         If a file is missing.
     ValueError
-        If ``split`` is unknown or a file's checksum does not match (altered file).
+        If ``split`` is unknown or a file has been altered (its sha256 differs).
 
     Introduced in notebook 08.
     """
@@ -132,5 +112,4 @@ def load_gunpoint(split="train", data_dir=None):
         raise ValueError(f"load_gunpoint: split must be 'train' or 'test'; got {split!r}")
     name = f"GunPoint_{split.upper()}.ts"
     X, labels = _parse_ts(_verified_text(name, data_dir), name)
-    y = labels.astype(int) - 1                                   # archive labels 1, 2 -> 0, 1
-    return X, y
+    return X, labels.astype(int) - 1                             # archive labels 1, 2 -> 0, 1

@@ -1,7 +1,10 @@
 """The geometry of a 1-D convolution, in one place: padding, output length, tap positions.
 
-A kernel of K taps with dilation d spans K_eff = d (K - 1) + 1 inputs. With p_left zeros
-before a length-L input and p_right after it, and stride s, the layer has
+The conventions every helper follows (notebook 03 derives them). A kernel of K taps with
+dilation d spans K_eff = d (K - 1) + 1 inputs. ``padding`` is ``"valid"`` (none), ``"full"``
+(K_eff - 1 zeros on each side), ``"same"`` (TensorFlow's rule: L_out = ceil(L / s), total
+padding max((L_out - 1) s + K_eff - L, 0), total // 2 on the left and the rest on the right),
+an int p (p on each side) or a (p_left, p_right) pair. With stride s a length-L input gives
 
     L_out = floor((L + p_left + p_right - K_eff) / s) + 1
 
@@ -11,8 +14,6 @@ outputs, and output i reads, with tap k, the input position
 
 where a position < 0 or >= L is a padded zero. ``geometry(...)`` checks the arguments once
 and returns all of these numbers as a ``Geometry``; every other helper takes them from there.
-A kernel longer than the padded input raises ``GeometryError``, a ``ValueError`` that carries
-its numbers as attributes, so no caller needs to read the message.
 """
 import numbers
 from typing import NamedTuple
@@ -22,19 +23,15 @@ import numpy as np
 from helpers.validation import check_int
 
 __all__ = ["Geometry", "GeometryError", "geometry", "effective_kernel_size",
-           "conv_output_length", "padding_amounts", "PADDING_HELP"]
+           "conv_output_length", "padding_amounts"]
 
-PADDING_HELP = "'valid', 'same', 'full', an int >= 0, or a (left, right) pair of ints >= 0"
+_PADDING_HELP = "'valid', 'same', 'full', an int >= 0, or a (left, right) pair of ints >= 0"
 
 
 class GeometryError(ValueError):
-    """The kernel is longer than the padded input, so no window fits.
-
-    A ``ValueError`` whose numbers are attributes: ``func`` (the message's prefix), ``L``,
-    ``K``, ``stride``, ``dilation``, ``p_left``, ``p_right``, ``K_eff`` (> ``L_pad``),
-    ``L_pad`` and ``reason`` (the message without ``"func: "``, for a caller that shows it
-    elsewhere).
-    """
+    """The kernel is longer than the padded input: a ``ValueError`` whose numbers are attributes
+    (func, L, K, stride, dilation, p_left, p_right, K_eff > L_pad, L_pad) and whose ``reason`` is
+    the message without ``"func: "``, for a caller that shows it elsewhere."""
 
     def __init__(self, func, L, K, stride, dilation, p_left, p_right):
         self.func, self.L, self.K, self.stride, self.dilation = func, L, K, stride, dilation
@@ -49,25 +46,8 @@ class GeometryError(ValueError):
 
 
 class Geometry(NamedTuple):
-    """The numbers of one 1-D convolution (or pooling) layer; made by ``geometry(...)``.
-
-    Fields
-    ------
-    L : int
-        Input length.
-    K : int
-        Kernel size (number of taps).
-    stride : int
-        Step s between windows.
-    dilation : int
-        Gap d between taps (d = 1: an ordinary kernel).
-    p_left, p_right : int
-        Zeros added before and after the input.
-    K_eff : int
-        ``d (K - 1) + 1``, the inputs one window spans.
-    L_out : int
-        ``floor((L + p_left + p_right - K_eff) / s) + 1``, the number of outputs.
-    """
+    """The numbers of one 1-D convolution (or pooling) layer, made by ``geometry(...)``:
+    L, K, stride s, dilation d, p_left, p_right, K_eff and L_out as in the module docstring."""
 
     L: int
     K: int
@@ -84,16 +64,14 @@ class Geometry(NamedTuple):
         return self.L + self.p_left + self.p_right
 
     def positions(self, padded=False):
-        """The tap-position table ``pos[i, k] = i s + k d - p_left``, shape (L_out, K): the
-        input tap k of output i reads (< 0 or >= L: a padded zero). With ``padded=True``,
-        counted in the padded input (p_left added), so all lie in 0 .. L_pad - 1."""
+        """``pos[i, k] = i s + k d - p_left``, (L_out, K); ``padded=True`` adds p_left (counts
+        in the padded input, so all lie in 0 .. L_pad - 1)."""
         shift = 0 if padded else self.p_left
         return (np.arange(self.L_out)[:, None] * self.stride
                 + np.arange(self.K)[None, :] * self.dilation - shift)      # (L_out, K)
 
     def pad(self, x, axis=0):
-        """``x`` (length L along ``axis``) with p_left zeros before and p_right after it:
-        length L_pad along ``axis``; x itself when there is no padding."""
+        """x with p_left zeros before and p_right after it along ``axis`` (x if there are none)."""
         if not (self.p_left or self.p_right):
             return x
         widths = [(0, 0)] * x.ndim
@@ -101,19 +79,15 @@ class Geometry(NamedTuple):
         return np.pad(x, widths)
 
     def inside(self, padded=False):
-        """``(pos, mask)``, both (L_out, K): ``positions(padded)`` and where it reads a real
-        input (0 .. L-1; with ``padded``, 0 .. L_pad-1), False where tap k of output i reads a
-        padded zero. The one bounds check of the tap rule: every loop twin, the matrix T and
-        the receptive field take their positions from here."""
+        """``(pos, mask)``, both (L_out, K): ``positions(padded)`` and False where it reads a
+        padded zero. The one bounds check of the tap rule: the loop twins, T and the receptive
+        field take their positions from here."""
         pos = self.positions(padded)
         return pos, (pos >= 0) & (pos < (self.L_pad if padded else self.L))
 
 
 def effective_kernel_size(K, dilation=1):
-    """``K_eff = d (K - 1) + 1``: how many inputs a dilated kernel of K taps spans.
-
-    Introduced in notebook 03.
-    """
+    """``K_eff = d (K - 1) + 1``, the inputs a kernel of K taps spans. Introduced in notebook 03."""
     return dilation * (K - 1) + 1
 
 
@@ -127,7 +101,7 @@ def _padding(L, K_eff, s, padding, func):
         if padding == "same":    # TensorFlow's rule: L_out = ceil(L / s), extra zero on the right
             total = max((-(-L // s) - 1) * s + K_eff - L, 0)
             return total // 2, total - total // 2
-        raise ValueError(f"{func}: padding must be {PADDING_HELP}; got {padding!r}")
+        raise ValueError(f"{func}: padding must be {_PADDING_HELP}; got {padding!r}")
     if isinstance(padding, (tuple, list)):
         if len(padding) != 2:
             raise ValueError(f"{func}: padding as a sequence must be a (left, right) pair; "
@@ -137,36 +111,21 @@ def _padding(L, K_eff, s, padding, func):
     if isinstance(padding, numbers.Integral) and not isinstance(padding, bool):
         p = check_int(padding, "padding", func, 0)
         return p, p
-    raise TypeError(f"{func}: padding must be {PADDING_HELP}; got {padding!r} "
+    raise TypeError(f"{func}: padding must be {_PADDING_HELP}; got {padding!r} "
                     f"({type(padding).__name__})")
 
 
 def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
-    """Check a layer's geometry once and return all its numbers.
+    """Check a layer's geometry once and return all its numbers, as a ``Geometry``.
 
     Parameters
     ----------
-    L : int
-        Input length, >= 1.
-    K : int
-        Kernel size, >= 1.
-    stride : int, default 1
-        Step s between windows, >= 1.
+    L, K, stride, dilation : int
+        Input length, kernel size, s and d, each >= 1.
     padding : {"valid", "same", "full"} or int or (int, int), default "valid"
-        ``"valid"``: none. ``"full"``: K_eff - 1 zeros on each side. ``"same"`` follows
-        TensorFlow: L_out = ceil(L / s), total padding max((L_out - 1) s + K_eff - L, 0), of
-        which total // 2 goes on the left and the rest on the right. An int p means (p, p).
-    dilation : int, default 1
-        Gap d between taps, >= 1.
+        As in the module docstring.
     func : str
-        The public function's name, used as the prefix of every error message.
-
-    Returns
-    -------
-    Geometry
-        ``(L, K, stride, dilation, p_left, p_right, K_eff, L_out)`` with
-        ``K_eff = d (K - 1) + 1`` and ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``;
-        ``.positions()`` gives the (L_out, K) table ``i s + k d - p_left``.
+        The public function's name, the prefix of every error message.
 
     Raises
     ------
@@ -177,11 +136,11 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
 
     Examples
     --------
-    >>> g = geometry(4, 3, padding="same")
+    >>> g = geometry(5, 4, padding="same")  # 3 zeros in all: the odd one goes on the right
     >>> g.p_left, g.p_right, g.L_out
-    (1, 1, 4)
-    >>> g.positions()[0]                    # output 0 reads a padded zero, x_0 and x_1
-    array([-1,  0,  1])
+    (1, 2, 5)
+    >>> g.positions()[0]                    # output 0 reads a padded zero, then x_0, x_1, x_2
+    array([-1,  0,  1,  2])
 
     Introduced in notebook 03.
     """
@@ -197,11 +156,7 @@ def geometry(L, K, stride=1, padding="valid", dilation=1, func="geometry"):
 
 
 def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
-    """Number of outputs of a 1-D correlation/convolution: ``geometry(...).L_out``.
-
-    Arguments as in ``geometry``. Returns
-    ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1`` with ``K_eff = d (K - 1) + 1``;
-    raises a ``GeometryError`` when the kernel is longer than the padded input.
+    """L_out, the number of outputs: ``geometry(...).L_out`` (same arguments).
 
     Examples
     --------
@@ -216,14 +171,7 @@ def conv_output_length(L, K, stride=1, padding="valid", dilation=1):
 
 
 def padding_amounts(L, K, stride=1, padding="valid", dilation=1):
-    """``(p_left, p_right)``: the zeros added before and after a length-L input.
-
-    Arguments and padding rules as in ``geometry`` ("same" puts the odd zero on the right).
-
-    Examples
-    --------
-    >>> padding_amounts(10, 4, padding="same")
-    (1, 2)
+    """``(p_left, p_right)``, the zeros added before and after the input (as in ``geometry``).
 
     Introduced in notebook 03.
     """

@@ -13,26 +13,18 @@ __all__ = ["numerical_gradient", "rel_error"]
 
 
 def numerical_gradient(f, x, dout=None, h=1e-5):
-    """Central-difference gradient of a scalar function, or of ``sum(f(x) * dout)``.
+    """Central-difference gradient, shape of x, of a scalar function or of ``sum(f(x) * dout)``.
 
     Parameters
     ----------
     f : callable
-        ``f(x)`` returns a float (then ``dout`` is None), or an array (then pass ``dout`` of
-        the same shape: the gradient is that of the scalar ``sum(f(x) * dout)``, which is what
-        a layer's backward computes from its upstream gradient).
+        ``f(x)`` returns a float, or an array of ``dout``'s shape: then the gradient is that of
+        ``sum(f(x) * dout)``, what a layer's backward computes from its upstream gradient.
     x : numpy.ndarray, float64
-        The point. It is changed in place one entry at a time and restored, so ``f`` may
-        close over it (as in ``lambda _: loss(W)`` with ``x = W``).
+        The point, changed in place one entry at a time and restored, so ``f`` may close over
+        it (as in ``lambda _: loss(W)`` with ``x = W``).
     dout : array_like, optional
-        Upstream gradient, shape of ``f(x)``.
     h : float, default 1e-5
-        Step.
-
-    Returns
-    -------
-    numpy.ndarray, shape of x
-        ``grad[i] = (g(x + h e_i) - g(x - h e_i)) / (2 h)`` with g = f or sum(f * dout).
 
     Introduced in notebook 07.
     """

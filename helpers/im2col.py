@@ -7,7 +7,8 @@ flatten the filters into a matrix (K * C_in, C_out), one column per output chann
 
 a single matrix product (GEMM), which is how fast libraries compute convolution.
 ``col2im1d`` is the adjoint (transpose) of ``im2col1d``: it adds each patch entry back onto
-the input position it came from, which is what backpropagation to the input needs.
+the input position it came from, which is what backpropagation to the input needs. Shapes,
+stride, padding, dilation and L_out as in ``helpers.conv`` and ``helpers.geometry``.
 """
 import numpy as np
 
@@ -21,21 +22,10 @@ __all__ = ["im2col1d", "col2im1d", "conv1d_gemm", "im2col_batch", "col2im_batch"
 def im2col1d(X, K, stride=1, padding="valid", dilation=1):
     """Patch matrix: one row per output position, holding the window that output reads.
 
-    Parameters
-    ----------
-    X : array_like, shape (L, C_in) or (N, L, C_in)
-        One example or a batch, channels-last.
-    K : int
-        Kernel size (number of taps).
-    stride, padding, dilation
-        As in ``conv1d``.
-
-    Returns
-    -------
-    P : numpy.ndarray, shape (L_out, K * C_in) or (N, L_out, K * C_in)
-        Row i is ``X_pad[i*s + k*d, c]`` for k = 0..K-1 (outer), c = 0..C_in-1 (inner), i.e.
-        the window flattened row-major, matching ``W.reshape(K * C_in, C_out)``.
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
+    X (L, C_in) or (N, L, C_in) and kernel size K -> P (L_out, K * C_in) or
+    (N, L_out, K * C_in). Row i is ``X_pad[i*s + k*d, c]`` for k = 0..K-1 (outer),
+    c = 0..C_in-1 (inner): the window flattened row-major, matching
+    ``W.reshape(K * C_in, C_out)``.
 
     Introduced in notebook 05.
     """
@@ -47,8 +37,7 @@ def im2col1d(X, K, stride=1, padding="valid", dilation=1):
 
 
 def im2col_batch(Xb, g):
-    """The patch matrix P (N, L_out, K * C_in), C-contiguous, of a checked float batch Xb
-    (N, L, C_in) and its ``Geometry`` g: ``P[n, i, k*C_in + c] = X_pad[n, i*s + k*d, c]``."""
+    """``im2col1d`` of a checked batch Xb (N, L, C_in) and its ``Geometry``: P, C-contiguous."""
     win = window_view(g.pad(Xb, 1), g.K, g.stride, g.dilation, g.L_out)  # (N, L_out, K, C_in) view
     P = np.ascontiguousarray(win)                               # the copy: (N, L_out, K, C_in)
     return P.reshape(*P.shape[:2], g.K * Xb.shape[-1])          # (N, L_out, K*C_in), a view of it
@@ -57,23 +46,11 @@ def im2col_batch(Xb, g):
 def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
     """Adjoint of ``im2col1d``: add every patch entry back onto the input position it read.
 
-    Parameters
-    ----------
-    cols : array_like, shape (L_out, K * C_in) or (N, L_out, K * C_in)
-        A patch-shaped array (for instance the gradient with respect to the patch matrix).
-    L : int
-        Length of the original input.
-    K : int
-        Kernel size.
-    stride, padding, dilation
-        The geometry that produced the patches.
-
-    Returns
-    -------
-    numpy.ndarray, shape (L, C_in) or (N, L, C_in)
-        ``out[j, c] = sum of cols[i, k*C_in + c] over all (i, k) with i*s + k*d - p_left == j``;
-        entries that fell on padding are dropped. For any Y,
-        ``sum(im2col1d(X) * Y) == sum(X * col2im1d(Y))``.
+    ``cols`` (L_out, K * C_in) or (N, L_out, K * C_in), patch-shaped (say the gradient with
+    respect to P), and the geometry L, K, stride, padding, dilation that produced it ->
+    (L, C_in) or (N, L, C_in), with ``out[j, c] = sum of cols[i, k*C_in + c] over all (i, k)
+    with i*s + k*d - p_left == j``; entries that fell on padding are dropped. For any Y,
+    ``sum(im2col1d(X) * Y) == sum(X * col2im1d(Y))``.
 
     Introduced in notebook 07.
     """
@@ -92,9 +69,7 @@ def col2im1d(cols, L, K, stride=1, padding="valid", dilation=1):
 
 
 def col2im_batch(cb, g):
-    """The adjoint of ``im2col_batch``: a checked patch-shaped batch cb (N, L_out, K * C_in)
-    and the ``Geometry`` g that produced it -> out (N, L, C_in) with
-    ``out[n, j, c] = sum of cb[n, i, k*C_in + c] over i*s + k*d - p_left == j``."""
+    """``col2im1d`` of a checked batch cb (N, L_out, K * C_in) and its ``Geometry``."""
     N, C_in = cb.shape[0], cb.shape[-1] // g.K
     cb = cb.reshape(N, g.L_out, g.K, C_in)                      # (N, L_out, K, C_in)
     Xp = np.zeros((N, g.L_pad, C_in), dtype=cb.dtype)           # (N, L_pad, C_in)

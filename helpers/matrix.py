@@ -8,8 +8,7 @@ interactions). Zero padding is absorbed: the columns that would multiply padded 
 simply not there, so T always acts on the unpadded input (``padded=True`` keeps them).
 
 Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
-translation equivariance) and ``toeplitz_projection`` (the nearest convolution to any dense
-matrix). Their loop twins, the tests' references, are in tests/oracles.py.
+translation equivariance), ``toeplitz_projection`` (the nearest convolution to a dense matrix).
 """
 import numpy as np
 
@@ -25,29 +24,21 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
     Parameters
     ----------
     w : array_like, shape (K,) or (K, C_in, C_out)
-        One kernel, or a layer's filters (channels-last, as in ``conv1d``).
     L : int
-        Input length.
     stride, padding, dilation
-        As in ``correlate1d`` / ``conv1d``.
+        As in ``helpers.geometry``.
     padded : bool, default False
-        If True, return the matrix that acts on the *padded* input ``pad1d(x, ...)``: it keeps
-        one column per padded zero, shape (L_out, L + p_left + p_right) (times the channels),
-        with ``T[i, i*s + k*d] = w[k]``. Dropping its first p_left and last p_right columns
-        gives the default matrix.
+        If True, T acts on the padded input ``pad1d(x, ...)``: one more column per padded zero
+        (L_pad columns) and ``T[i, i*s + k*d] = w[k]``.
 
     Returns
     -------
     T : numpy.ndarray
-        Shape (L_out, L) for w of shape (K,), with ``T[i, i*s + k*d - p_left] = w[k]``, so
-        ``T @ x == correlate1d(x, w, ...)``.
-
-        Shape (L_out * C_out, L * C_in) for w of shape (K, C_in, C_out): it acts on the
-        row-major flattened input, ``T @ X.reshape(-1) == conv1d(X, w, ...).reshape(-1)``
-        for X (L, C_in); entry ``[i*C_out + o, j*C_in + c]`` is ``w[k, c, o]`` where
-        ``j = i*s + k*d - p_left``. Each (C_out, C_in) block is ``w[k].T``: block-Toeplitz.
-
-        ``L_out = floor((L + p_left + p_right - K_eff) / s) + 1``, ``K_eff = d (K - 1) + 1``.
+        (L_out, L) for w (K,), with ``T[i, i*s + k*d - p_left] = w[k]``, so
+        ``T @ x == correlate1d(x, w, ...)``. (L_out * C_out, L * C_in) for w (K, C_in, C_out):
+        ``T @ X.reshape(-1) == conv1d(X, w, ...).reshape(-1)`` for X (L, C_in); entry
+        ``[i*C_out + o, j*C_in + c]`` is ``w[k, c, o]`` with ``j = i*s + k*d - p_left``, so each
+        (C_out, C_in) block is ``w[k].T``: block-Toeplitz.
 
     Examples
     --------
@@ -75,11 +66,8 @@ def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
 def tap_index_matrix(K, L, stride=1, padding="valid", dilation=1, padded=False):
     """Which tap of the kernel sits in each entry of T: ``k`` where ``T[i, j] = w[k]``, else -1.
 
-    Returns
-    -------
-    numpy.ndarray of int, shape (L_out, L) (or (L_out, L + p_left + p_right) if ``padded``)
-        The same pattern as ``conv_matrix``; diagonal k of the band holds tap k. Used to colour
-        the heatmap and the network diagram by shared weight.
+    Arguments as in ``conv_matrix`` with K for w; an int array (L_out, L) (L_pad columns if
+    ``padded``). It colours the heatmap and the network diagram by shared weight.
 
     Examples
     --------
@@ -98,12 +86,8 @@ def tap_index_matrix(K, L, stride=1, padding="valid", dilation=1, padded=False):
 def shift_matrix(L, shift=1):
     """The L x L matrix S that delays a signal by ``shift`` samples, zeros entering.
 
-    ``(S x)[j] = x[j - shift]`` when ``0 <= j - shift < L``, else 0; a negative shift moves the
-    signal left. ``S[j, j - shift] = 1`` is a single off-diagonal of ones.
-
-    Returns
-    -------
-    S : numpy.ndarray, shape (L, L)
+    ``(S x)[j] = x[j - shift]`` when ``0 <= j - shift < L``, else 0 (a negative shift moves the
+    signal left): one off-diagonal of ones, ``S[j, j - shift] = 1``.
 
     Examples
     --------
@@ -130,16 +114,8 @@ def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
     it equals that projection. A tap that never touches the input (possible with padding)
     gets 0.
 
-    Parameters
-    ----------
-    M : array_like, shape (L_out, L)
-        Any matrix of the layer's shape (a dense layer in "one row per output unit" form).
-    K, stride, padding, dilation
-        The convolution's geometry (L is ``M.shape[1]``).
-
-    Returns
-    -------
-    w : numpy.ndarray, shape (K,)
+    M (L_out, L) is any matrix of the layer's shape (a dense layer, one row per output unit);
+    K, stride, padding and dilation give the convolution's geometry. Returns w (K,).
 
     Introduced in notebook 04.
     """

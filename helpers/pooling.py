@@ -1,8 +1,8 @@
 """Pooling layers as forward/backward pairs: max and average pooling, global pooling.
 
-A pooling layer slides a window of ``pool_size`` q along the length axis with step
-``stride`` s (independent of q: s < q gives overlapping windows) and summarises each window,
-channel by channel:
+A pooling layer slides a window of ``pool_size`` q along the length axis of X (L, C) or
+(N, L, C) with step ``stride`` s (default q; s < q gives overlapping windows) and summarises
+each window, channel by channel:
 
     max:     out[n, i, c] = max_k   X[n, i*s + k, c]        (k = 0 .. q-1)
     average: out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]
@@ -11,7 +11,9 @@ with ``L_out = floor((L - q) / s) + 1`` (no padding: a padded zero would change 
 Backward: max pooling *routes* each upstream gradient to the one input that won its window;
 average pooling *spreads* it evenly, 1/q to each input of the window. Overlapping windows add
 up, which is exactly ``col2im1d``. Global pooling summarises the whole length:
-(N, L, C) -> (N, C). ``pool1d_naive``, the loop twin of both forwards, is notebook 06's.
+(N, L, C) -> (N, C). A forward returns ``(out, cache)``, its backward takes
+``(dout, cache)`` and returns dX, X's shape. ``pool1d_naive``, the loop twin of both
+forwards, is notebook 06's.
 """
 import numpy as np
 
@@ -20,12 +22,11 @@ from helpers.geometry import geometry
 from helpers.im2col import col2im_batch
 from helpers.validation import as_float_array, check_dout, check_int
 
-__all__ = [
-    "maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
-    "pool1d_naive",
-    "global_avgpool_forward", "global_avgpool_backward",
-    "global_maxpool_forward", "global_maxpool_backward",
-]
+__all__ = ["maxpool1d_forward", "maxpool1d_backward", "avgpool1d_forward", "avgpool1d_backward",
+           "pool1d_naive", "global_avgpool_forward", "global_avgpool_backward",
+           "global_maxpool_forward", "global_maxpool_backward"]
+
+_BATCH = "a 3-D array of shape (N, L, C)"
 
 
 def _windows(X, pool_size, stride, func):
@@ -40,23 +41,9 @@ def _windows(X, pool_size, stride, func):
 
 
 def maxpool1d_forward(X, pool_size, stride=None):
-    """Max pooling along the length axis, channel by channel.
+    """Max pooling: ``out[n, i, c] = max_k X[n, i*s + k, c]``, (N, L_out, C) or (L_out, C).
 
-    Parameters
-    ----------
-    X : array_like, shape (N, L, C) or (L, C)
-    pool_size : int
-        Window length q.
-    stride : int, optional
-        Step s between windows; default q (windows side by side). s < q overlaps.
-
-    Returns
-    -------
-    out : numpy.ndarray, shape (N, L_out, C) or (L_out, C)
-        ``out[n, i, c] = max_k X[n, i*s + k, c]``, ``L_out = floor((L - q) / s) + 1``.
-    cache : dict
-        The winning position ``argmax`` (N, L_out, C) within each window, and the geometry.
-
+    The cache holds the winning position ``argmax`` (N, L_out, C) within each window.
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "maxpool1d_forward")
@@ -69,11 +56,7 @@ def maxpool1d_forward(X, pool_size, stride=None):
 def maxpool1d_backward(dout, cache):
     """Route each upstream gradient to the input that won its window.
 
-    ``dX[n, j, c] = sum of dout[n, i, c] over the windows i whose maximum sat at j`` (an
-    input that wins several overlapping windows collects all of their gradients).
-
-    Returns dX with the shape of the forward's X.
-
+    ``dX[n, j, c] = sum of dout[n, i, c] over the windows i whose maximum sat at j``.
     Introduced in notebook 06.
     """
     arg, q = cache["argmax"], cache["geometry"].K
@@ -82,8 +65,7 @@ def maxpool1d_backward(dout, cache):
 
 
 def _backward(dout, cache, func, spread):
-    """dX (shape of the forward's X) = col2im of ``spread(dout)``, each window's (N, L_out, q, C)
-    share of the upstream gradient: overlapping windows add up."""
+    """dX = col2im of ``spread(dout)``, each window's (N, L_out, q, C) share of the gradient."""
     (N, _, C), g = cache["X_shape"], cache["geometry"]
     shape = (N, g.L_out, C) if cache["batched"] else (g.L_out, C)
     G = check_dout(dout, shape, func).reshape(N, g.L_out, C)
@@ -92,11 +74,9 @@ def _backward(dout, cache, func, spread):
 
 
 def avgpool1d_forward(X, pool_size, stride=None):
-    """Average pooling along the length axis: ``out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]``.
+    """Average pooling: ``out[n, i, c] = (1/q) sum_k X[n, i*s + k, c]``, shapes as for max.
 
-    Shapes and arguments as in ``maxpool1d_forward``; ``L_out = floor((L - q) / s) + 1``.
     It is a correlation with the filter (1/q, ..., 1/q), applied to each channel on its own.
-
     Introduced in notebook 06.
     """
     Xb, win, g, batched = _windows(X, pool_size, stride, "avgpool1d_forward")
@@ -106,10 +86,9 @@ def avgpool1d_forward(X, pool_size, stride=None):
 
 
 def avgpool1d_backward(dout, cache):
-    """Spread each upstream gradient evenly: 1/q to every input of its window.
+    """Spread each upstream gradient evenly, 1/q to every input of its window.
 
     ``dX[n, j, c] = (1/q) sum of dout[n, i, c] over the windows i that contain j``.
-
     Introduced in notebook 06.
     """
     q = cache["geometry"].K
@@ -131,16 +110,12 @@ def pool1d_naive(X, pool_size, stride=None, mode="max"):
     return out if batched else out[0]
 
 
-def _check_global(X, func):
-    return as_float_array(X, "X", (3,), "a 3-D array of shape (N, L, C)", func)
-
-
 def global_avgpool_forward(X):
     """Global average pooling: ``out[n, c] = (1/L) sum_j X[n, j, c]``, (N, L, C) -> (N, C).
 
     Introduced in notebook 06.
     """
-    X = _check_global(X, "global_avgpool_forward")
+    X = as_float_array(X, "X", (3,), _BATCH, "global_avgpool_forward")
     return X.mean(axis=1), X.shape
 
 
@@ -159,7 +134,7 @@ def global_maxpool_forward(X):
 
     Introduced in notebook 06.
     """
-    X = _check_global(X, "global_maxpool_forward")
+    X = as_float_array(X, "X", (3,), _BATCH, "global_maxpool_forward")
     arg = X.argmax(axis=1)                                      # (N, C)
     return np.take_along_axis(X, arg[:, None, :], axis=1)[:, 0, :], (arg, X.shape)
 

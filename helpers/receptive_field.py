@@ -9,6 +9,7 @@ positions that can change it. Its size is
 because layer l widens the field by K_l - 1 gaps of d_l of its own input units, and one unit of
 layer l-1 is prod_{j<l} s_j input positions apart from the next (the "jump"). With zero
 padding, a field near the edge is cut off: only the positions that exist are traced.
+``padding`` (any form of ``helpers.geometry``) is used by every layer of a stack.
 """
 import numpy as np
 
@@ -19,23 +20,21 @@ __all__ = ["receptive_field_size", "layer_lengths", "trace_receptive_field", "un
 
 
 def _check_layers(layers, func):
+    """The layers as a list of checked ``(K, s, d)`` int tuples."""
     if len(layers) == 0:
         raise ValueError(f"{func}: layers must be a non-empty list of (K, stride, dilation) "
                          f"tuples; got {layers!r}")
-    out = []
     for n, layer in enumerate(layers):
         if len(layer) != 3:
             raise ValueError(f"{func}: layers[{n}] must be a (K, stride, dilation) tuple; "
                              f"got {layer!r}")
-        names = ("K", "stride", "dilation")
-        out.append(tuple(check_int(v, f"layers[{n}][{m}] ({name})", func, 1)
-                         for m, (v, name) in enumerate(zip(layer, names, strict=True))))
-    return out
+    return [tuple(check_int(layer[m], f"layers[{n}][{m}] ({name})", func, 1)
+                  for m, name in enumerate(("K", "stride", "dilation")))
+            for n, layer in enumerate(layers)]
 
 
 def _geometries(L, layers, padding, func):
     """One checked ``Geometry`` per layer of the stack, from the input upwards."""
-    L = check_int(L, "L (the input length)", func, 1)
     out = []
     for K, s, d in _check_layers(layers, func):
         out.append(geometry(out[-1].L_out if out else L, K, s, padding, d, func))
@@ -43,16 +42,7 @@ def _geometries(L, layers, padding, func):
 
 
 def receptive_field_size(layers):
-    """``r = 1 + sum_l (K_l - 1) d_l prod_{j<l} s_j`` for a stack of layers.
-
-    Parameters
-    ----------
-    layers : list of (K, stride, dilation)
-        From the input upwards.
-
-    Returns
-    -------
-    int
+    """``r = 1 + sum_l (K_l - 1) d_l prod_{j<l} s_j`` for layers (K, s, d) from the input up.
 
     Examples
     --------
@@ -73,8 +63,6 @@ def receptive_field_size(layers):
 def layer_lengths(L, layers, padding="valid"):
     """Lengths ``[L, L_1, ..., L_n]`` of the input and of every layer's output.
 
-    ``padding`` (any form ``conv1d`` accepts) is used by every layer.
-
     Introduced in notebook 06.
     """
     geoms = _geometries(L, layers, padding, "layer_lengths")
@@ -87,20 +75,9 @@ def trace_receptive_field(L, layers, index=None, padding="valid"):
     Unit i of a layer reads the units ``i*s + k*d - p_left`` (k = 0 .. K-1) of the level
     below, those that exist; repeating this down to the input gives the receptive field.
 
-    Parameters
-    ----------
-    L : int
-        Input length.
-    layers : list of (K, stride, dilation)
-    index : int, optional
-        The top-layer unit; default the middle one, ``L_n // 2``.
-    padding : as in ``conv1d``, used by every layer
-
-    Returns
-    -------
-    list of numpy.ndarray
-        ``levels[0]`` are the input positions in the receptive field (sorted), ``levels[l]``
-        the units of layer l on the way, ``levels[-1] == [index]``.
+    ``index`` is the top-layer unit (default the middle one, ``L_n // 2``). Returns a list of
+    sorted int arrays: ``levels[0]`` the input positions in the receptive field, ``levels[l]``
+    the units of layer l on the way, ``levels[-1] == [index]``.
 
     Introduced in notebook 06.
     """
@@ -124,11 +101,8 @@ def unit_centres(L, layers, padding="valid"):
     Unit i of layer l reads input positions from ``i * J_l + o_l`` to that plus r_l - 1,
     where J_l = prod_{j<=l} s_j (the jump), o_l = o_{l-1} - p_left,l J_{l-1} and r_l is the
     receptive field size of the first l layers; its centre is the start plus (r_l - 1)/2.
-
-    Returns
-    -------
-    list of numpy.ndarray
-        ``centres[l]`` has one float per unit of level l (``centres[0]`` is 0 .. L-1).
+    Returns ``centres``, one float per unit of level l in ``centres[l]`` (``centres[0]``:
+    0 .. L-1).
 
     Introduced in notebook 06.
     """

@@ -1,8 +1,9 @@
 """Argument checks shared by the helpers.
 
 Every public helper validates its input here, so a student who passes the wrong thing gets a
-``TypeError`` or ``ValueError`` that names the argument, says what was expected and shows what
-came (with its shape), instead of a silent wrong answer or an error from deep inside numpy.
+``TypeError`` or ``ValueError`` that names the argument (prefixed by the public function,
+``func``), says what was expected and shows what came (with its shape), instead of a silent
+wrong answer or an error from deep inside numpy.
 """
 import numbers
 
@@ -17,14 +18,12 @@ def describe(a):
 
 
 def as_float_array(value, name, ndims, expected, func):
-    """``value`` as a float array (float32 stays float32, anything else becomes float64), or
-    a clear error.
+    """``value`` as a float array (float32 stays float32, anything else becomes float64).
 
     ``name`` is the argument as the user sees it (``"X"``), ``ndims`` the accepted numbers of
-    dimensions, ``expected`` what was expected in words (``"a 1-D array of shape (L,)"``),
-    ``func`` the public function (the message's prefix). Raises a ``TypeError`` for values
-    that are not real numbers (strings, objects, booleans, complex) and a ``ValueError`` for
-    the wrong number of dimensions, a ragged sequence or an empty array.
+    dimensions, ``expected`` what was expected in words, ``func`` the message's prefix. A
+    TypeError for what is not real numbers (strings, objects, booleans, complex), a ValueError
+    for the wrong number of dimensions, a ragged sequence or an empty array.
     """
     try:
         a = np.asarray(value)
@@ -43,11 +42,7 @@ def as_float_array(value, name, ndims, expected, func):
 
 
 def check_int(value, name, func, minimum):
-    """Return ``value`` as an ``int`` if it is an integer ``>= minimum``; raise otherwise.
-
-    ``True``/``False`` and floats such as ``2.0`` are rejected: a stride of ``2.5`` or ``True``
-    is a mistake, not a request.
-    """
+    """``value`` as an int if it is an integer >= ``minimum``; ``True`` or ``2.0`` is an error."""
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
         raise TypeError(f"{func}: {name} must be an integer >= {minimum}; got {value!r} "
                         f"({type(value).__name__})")
@@ -57,8 +52,7 @@ def check_int(value, name, func, minimum):
 
 
 def check_dout(dout, shape, func):
-    """An upstream gradient for a backward pass: a float array of exactly the forward output's
-    ``shape``; a ValueError naming ``func`` and both shapes otherwise."""
+    """``dout`` checked as a float array of exactly the forward output's ``shape``."""
     dout = as_float_array(dout, "dout", (len(shape),), f"an array of shape {tuple(shape)}", func)
     if dout.shape != tuple(shape):
         raise ValueError(f"{func}: dout must have the forward output's shape {tuple(shape)}; "
@@ -67,11 +61,8 @@ def check_dout(dout, shape, func):
 
 
 def check_conv_args(X, W, b, func):
-    """Validate a conv layer's arrays; return X as (N, L, C_in), W, b and whether X was batched.
-
-    X must be (L, C_in) or (N, L, C_in), W (K, C_in, C_out) with the same C_in, b None or
-    (C_out,); a ValueError or TypeError naming ``func`` otherwise.
-    """
+    """X (L, C_in) or (N, L, C_in), W (K, C_in, C_out), b None or (C_out,), checked together:
+    ``(X as (N, L, C_in), W, b, whether X was batched)``."""
     X = as_float_array(X, "X", (2, 3), "a 2-D array (L, C_in) or a 3-D array (N, L, C_in)", func)
     W = as_float_array(W, "W", (3,), "a 3-D array of shape (K, C_in, C_out)", func)
     if X.shape[-1] != W.shape[1]:

@@ -1,4 +1,7 @@
 """helpers.geometry: the one place that knows padding, K_eff, L_out and the tap positions."""
+import doctest
+import importlib
+
 import numpy as np
 import pytest
 from hypothesis import given
@@ -104,3 +107,10 @@ def test_public_functions_raise_geometry_errors_naming_themselves(call, func):
     with pytest.raises(GeometryError) as info:
         call()
     assert info.value.func == func and str(info.value).startswith(f"{func}: ")
+
+
+@pytest.mark.parametrize("module", ["geometry", "conv", "matrix", "receptive_field"])
+def test_docstring_examples_hold(module):
+    """The Examples in the numeric helpers' docstrings are doctests: they must stay true."""
+    result = doctest.testmod(importlib.import_module(f"helpers.{module}"), extraglobs={"np": np})
+    assert result.attempted > 0 and result.failed == 0
