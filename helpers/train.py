@@ -141,7 +141,7 @@ class SlopeCNN(CNN1d):
     Introduced in notebook 08.
     """
 
-    def __init__(self, n_filters=32, kernel_size=15, n_channels=2, seed=0):
+    def __init__(self, n_filters=16, kernel_size=15, n_channels=2, seed=0):
         self.params = _init_params(seed, (kernel_size, n_channels, n_filters), n_filters, 2)
         self.pool = "avg"
 
