@@ -40,8 +40,6 @@ class _Model:
     caches) -> grads``; the dense read-out ``logits = h W2 + b2`` and its backward are here.
     """
 
-    params: dict
-
     @property
     def n_params(self):
         return sum(p.size for p in self.params.values())
