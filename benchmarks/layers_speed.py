@@ -5,10 +5,10 @@
 
 Size: a full GunPoint training batch, N = 50 series of L = 150 samples, one channel, through
 conv1d (K = 15, 16 filters, "same") -> ReLU -> global average pooling -> dense (16 -> 2) ->
-softmax cross-entropy; plus max pooling (P = 3, s = 2) on the feature maps. Prints the median
-of a few repeats in milliseconds; one training step of the notebook-08 model is the sum of the
-conv, ReLU, pooling and dense rows. Keeps to a second or two of CPU. (The loop twins' speed
-is measured by benchmarks/conv_speed.py.)
+softmax cross-entropy; plus max pooling (P = 3, s = 2) on the feature maps, and the gradients
+of one training step of notebook 08's CNN1d (valid padding; it skips dX and fuses the ReLU and
+pooling backward). Prints the median of a few repeats in milliseconds. Keeps to a second or
+two of CPU. (The loop twins' speed is measured by benchmarks/conv_speed.py.)
 """
 import statistics
 import time
@@ -31,6 +31,7 @@ from helpers.pooling import (
     maxpool1d_backward,
     maxpool1d_forward,
 )
+from helpers.train import CNN1d
 
 
 def median_ms(fn, repeats=7):
@@ -57,9 +58,11 @@ def main():
     M, c_max = maxpool1d_forward(A, 3, stride=2)
     dZ = rng.normal(size=Z.shape)
     dM = rng.normal(size=M.shape)
+    cnn = CNN1d(F, K)
     rows = [
         ("conv1d_forward", lambda: conv1d_forward(X, W, b, padding="same")),
         ("conv1d_backward", lambda: conv1d_backward(dZ, c_conv)),
+        ("conv1d_backward, no dX", lambda: conv1d_backward(dZ, c_conv, input_grad=False)),
         ("relu forward + backward", lambda: relu_backward(dZ, relu_forward(Z)[1])),
         ("global avg pool fwd + bwd", lambda: global_avgpool_backward(
             global_avgpool_forward(A)[0], c_gap)),
@@ -67,15 +70,12 @@ def main():
             1.0, softmax_cross_entropy_forward(dense_forward(G, Wd, bd)[0], y)[1]), c_dense)),
         ("maxpool1d_forward (P=3, s=2)", lambda: maxpool1d_forward(A, 3, stride=2)),
         ("maxpool1d_backward", lambda: maxpool1d_backward(dM, c_max)),
+        ("CNN1d(16, 15).loss_and_grads", lambda: cnn.loss_and_grads(X[:, :, 0], y)),
     ]
     print(f"N={N}, L={L}, K={K}, C_out={F} (float64)")
     print(f"{'step':<32}{'median ms':>10}")
-    total = 0.0
     for name, fn in rows:
-        ms = median_ms(fn)
-        total += ms if not name.startswith("maxpool") else 0.0
-        print(f"{name:<32}{ms:>10.2f}")
-    print(f"{'one training step (first 5 rows)':<32}{total:>10.2f}")
+        print(f"{name:<32}{median_ms(fn):>10.2f}")
 
 
 if __name__ == "__main__":

@@ -1,17 +1,9 @@
 """Layers as forward/backward pairs: dense, conv1d, ReLU and softmax cross-entropy.
 
-Every layer has ``*_forward(...) -> (out, cache)`` and ``*_backward(dout, cache) -> grads``,
-where ``dout`` is dL/d(out) for some scalar loss L and the grads have the shapes of the
-forward's inputs (CS231n's pattern, with keyword arguments instead of parameter dicts).
-Arrays are batch-first and channels-last: X (N, L, C_in), W (K, C_in, C_out). Pooling lives
-in ``helpers.pooling``. Their loop twins, the tests' references, live in tests/oracles.py.
-
-The convolution's forward is the engine of ``helpers.conv.conv1d``
-(``helpers.conv_fast.correlate_batch``), which leaves the patch matrix P = im2col(X) it
-multiplied in the cache; the backward is two more correlations, computed with P:
-
-    dW = P^T dout          (a correlation of the input with the upstream gradient)
-    dX = col2im(dout W^T)  (= T^T dout, a full convolution of dout with the filter)
+``*_forward(...) -> (out, cache)`` and ``*_backward(dout, cache) -> grads``, with ``dout`` =
+dL/d(out) for a scalar loss L and grads shaped like the forward's inputs (CS231n's pattern,
+keyword arguments instead of parameter dicts). Batch-first, channels-last: X (N, L, C_in),
+W (K, C_in, C_out). Pooling is in ``helpers.pooling``; loop twins in tests/oracles.py.
 """
 import numpy as np
 
@@ -30,21 +22,8 @@ __all__ = [
 # ---------------------------------------------------------------- dense (row form)
 
 def dense_forward(X, W, b):
-    """Dense layer in row form: ``out = X W + b``.
-
-    Parameters
-    ----------
-    X : array_like, shape (N, n_in)
-        A batch, one example per row.
-    W : array_like, shape (n_in, n_out)
-        Column j holds unit j's weights.
-    b : array_like, shape (n_out,)
-
-    Returns
-    -------
-    out : numpy.ndarray, shape (N, n_out)
-    cache : tuple
-        ``(X, W)``, what ``dense_backward`` needs.
+    """Dense layer in row form: ``out = X W + b``, X (N, n_in), W (n_in, n_out) (column j
+    is unit j's weights), b (n_out,) -> out (N, n_out) and the cache ``(X, W)``.
 
     Introduced in notebook 07.
     """
@@ -59,16 +38,8 @@ def dense_forward(X, W, b):
 
 
 def dense_backward(dout, cache):
-    """Gradients of ``out = X W + b``: ``dX = dout W^T``, ``dW = X^T dout``, ``db = sum_n dout``.
-
-    Parameters
-    ----------
-    dout : array_like, shape (N, n_out)
-    cache : tuple from ``dense_forward``
-
-    Returns
-    -------
-    dX (N, n_in), dW (n_in, n_out), db (n_out,)
+    """Gradients of ``out = X W + b`` for dout (N, n_out): ``dX = dout W^T`` (N, n_in),
+    ``dW = X^T dout`` (n_in, n_out), ``db = sum_n dout`` (n_out,).
 
     Introduced in notebook 07.
     """
@@ -86,8 +57,7 @@ def conv1d_forward(X, W, b=None, stride=1, padding="valid", dilation=1):
     shapes and result exactly those of ``helpers.conv.conv1d`` (X (N, L, C_in) or (L, C_in),
     W (K, C_in, C_out), b (C_out,) -> (N, L_out, C_out) or (L_out, C_out)), computed by the
     same engine. Returns ``(out, cache)``; the cache holds the patch matrix P
-    (N, L_out, K*C_in) the engine built, W and the ``Geometry`` (``cache["geometry"]``) for
-    ``conv1d_backward``.
+    (N, L_out, K*C_in) the engine built, W and the ``Geometry`` (``cache["geometry"]``).
 
     Introduced in notebook 07.
     """
@@ -102,27 +72,26 @@ def conv1d_forward(X, W, b=None, stride=1, padding="valid", dilation=1):
     return (out if batched else out[0]), cache
 
 
-def conv1d_backward(dout, cache):
-    """Gradients of ``conv1d_forward`` with respect to X, W and b.
+def conv1d_backward(dout, cache, input_grad=True):
+    """Gradients of ``conv1d_forward``, from its patch matrix P and W_f = W.reshape(K*C_in, C_out).
 
-    With P the patch matrix and W_f = W.reshape(K*C_in, C_out):
-
-    * ``dW = P^T dout`` summed over the batch, i.e.
-      ``dW[k, c, o] = sum_n sum_i X_pad[n, i*s + k*d, c] * dout[n, i, o]``: the input
-      cross-correlated with the upstream gradient;
+    * ``dW = sum_n P_n^T dout_n``, i.e. ``dW[k, c, o] = sum_n sum_i X_pad[n, i*s + k*d, c]
+      dout[n, i, o]``: the input cross-correlated with the upstream gradient;
     * ``db = sum_{n, i} dout[n, i, :]``;
-    * ``dX = col2im(dout W_f^T)``, i.e. ``dX[n, j, c] = sum_{i, k: i*s + k*d - p_left = j}
-      W[k, c, o] dout[n, i, o]``: per example, ``T^T @ dout.reshape(-1)`` with T the layer's
-      Toeplitz matrix, which for stride 1 is a full convolution of dout with the filter.
+    * ``dX = col2im(dout W_f^T)``, ``dX[n, j, c] = sum_{i, k: i*s + k*d - p_left = j}
+      W[k, c, o] dout[n, i, o]``: per example ``T^T dout`` (T the layer's Toeplitz matrix),
+      for stride 1 a full convolution of dout with the filter.
 
     Parameters
     ----------
     dout : array_like, shape of the forward output, (N, L_out, C_out) or (L_out, C_out)
     cache : dict from ``conv1d_forward``
+    input_grad : bool, default True
+        False skips dX (returned as None): a first layer's input, the data, needs none.
 
     Returns
     -------
-    dX : numpy.ndarray, shape of X
+    dX : numpy.ndarray, shape of X, or None
     dW : numpy.ndarray, shape (K, C_in, C_out)
     db : numpy.ndarray, shape (C_out,), or None when the forward had no bias
 
@@ -132,17 +101,22 @@ def conv1d_backward(dout, cache):
     K, _, C_out = W.shape
     shape = (N, g.L_out, C_out) if cache["batched"] else (g.L_out, C_out)
     dout = check_dout(dout, shape, "conv1d_backward").reshape(N, g.L_out, C_out)
-    dW = P.reshape(-1, K * C_in).T @ dout.reshape(-1, C_out)                # (K*C_in, C_out)
-    dP = dout @ W.reshape(K * C_in, C_out).T                                # (N, L_out, K*C_in)
-    dX = col2im_batch(dP, g)                                                # (N, L, C_in)
-    db = dout.sum(axis=(0, 1)) if cache["has_bias"] else None
-    return (dX if cache["batched"] else dX[0]), dW.reshape(K, C_in, C_out), db
+    # per example, (K*C_in, L_out) @ (L_out, C_out), then summed: products this small keep
+    # BLAS on one thread (one big product over N*L_out rows wakes a second, slower when busy)
+    dW = (P.transpose(0, 2, 1) @ dout).sum(axis=0)                         # (K*C_in, C_out)
+    db = np.einsum("nio->o", dout) if cache["has_bias"] else None      # dout.sum((0, 1)), faster
+    dX = None
+    if input_grad:
+        dP = dout @ W.reshape(K * C_in, C_out).T                            # (N, L_out, K*C_in)
+        dX = col2im_batch(dP, g)                                            # (N, L, C_in)
+        dX = dX if cache["batched"] else dX[0]
+    return dX, dW.reshape(K, C_in, C_out), db
 
 
 # ---------------------------------------------------------------- ReLU
 
 def relu_forward(Z):
-    """``A = max(Z, 0)`` element-wise; any shape. Returns ``(A, cache)``.
+    """``A = max(Z, 0)`` element-wise, Z of any shape; returns ``(A, cache)``.
 
     Introduced in notebook 07.
     """
@@ -151,9 +125,8 @@ def relu_forward(Z):
 
 
 def relu_backward(dout, cache):
-    """``dZ = dout * [Z > 0]``: the gradient passes where the unit was active.
-
-    At Z = 0 exactly the derivative is taken to be 0 (the usual subgradient).
+    """``dZ = dout * [Z > 0]``: the gradient passes where the unit was active (at Z = 0
+    exactly the derivative is taken to be 0, the usual subgradient).
 
     Introduced in notebook 07.
     """
@@ -164,22 +137,10 @@ def relu_backward(dout, cache):
 # ---------------------------------------------------------------- softmax cross-entropy
 
 def softmax_cross_entropy_forward(logits, y):
-    """Mean cross-entropy of the softmax of ``logits`` against integer labels ``y``.
-
-    ``loss = -(1/N) sum_n log p[n, y_n]`` with the softmax
-    ``p[n, j] = exp(z[n, j]) / sum_m exp(z[n, m])``, computed from ``z - max_j z[n, j]`` so
-    that large logits do not overflow.
-
-    Parameters
-    ----------
-    logits : array_like, shape (N, n_classes)
-    y : array_like of int, shape (N,), values in 0 .. n_classes - 1
-
-    Returns
-    -------
-    loss : float
-    cache : tuple
-        ``(p, y)``, p of shape (N, n_classes).
+    """Mean cross-entropy of the softmax of logits z (N, n_classes) against integer labels
+    y (N,) in 0 .. n_classes - 1: ``loss = -(1/N) sum_n log p[n, y_n]`` with ``p[n, j] =
+    exp(z[n, j]) / sum_m exp(z[n, m])``, computed from ``z - max_j z[n, j]`` so that large
+    logits do not overflow. Returns ``(loss, cache)``, cache ``(p, y)`` with p (N, n_classes).
 
     Introduced in notebook 07.
     """
@@ -199,9 +160,8 @@ def softmax_cross_entropy_forward(logits, y):
 
 
 def softmax_cross_entropy_backward(dloss, cache):
-    """``dlogits = dloss * (p - onehot(y)) / N``, shape (N, n_classes).
-
-    ``dloss`` is dL/d(loss); pass 1.0 when the loss is the final objective.
+    """``dlogits = dloss * (p - onehot(y)) / N``, shape (N, n_classes); ``dloss`` is
+    dL/d(loss), 1.0 when the loss is the final objective.
 
     Introduced in notebook 07.
     """

@@ -65,6 +65,8 @@ def test_conv1d_backward_named_geometries(kw):
     f = lambda _: conv1d_forward(X, W, b, **kw)[0]               # noqa: E731
     for got, x in ((dX, X), (dW, W), (db, b)):
         assert rel_error(got, numerical_gradient(f, x, dout)) < TOL
+    no_dX = conv1d_backward(dout, cache, input_grad=False)        # a first layer's: no dX
+    assert no_dX[0] is None and np.array_equal(no_dX[1], dW) and np.array_equal(no_dX[2], db)
 
 
 @given(geometry(max_L=12, max_K=4), st.integers(1, 3), st.integers(1, 3),

@@ -30,7 +30,7 @@ def test_gradients_match_numerical_gradients(make):
     X, y = toy_data()
     if isinstance(model, SlopeCNN):
         X = im2col1d(with_slope(X), 5)             # (N, L_out, K*C_in): the model takes patches
-    _, grads = model.loss_and_grads(X, y)
+    grads = model.loss_and_grads(X, y)[1]
     for name, p in model.params.items():
         num = numerical_gradient(lambda _: model.loss_and_grads(X, y)[0], p)
         # normwise: a nearly dead ReLU unit has entries ~1e-7 whose element-wise relative
@@ -88,8 +88,7 @@ def test_slope_cnn_conv_is_the_conv_layer_on_x_and_its_slope():
     model = SlopeCNN(n_filters=4, kernel_size=5, seed=0)
     Xs = with_slope(X)                                             # (N, L, 2)
     assert np.array_equal(Xs[:, 1:, 1], np.diff(X, axis=1)) and not Xs[:, 0, 1].any()
-    _, (P, a, _) = model._forward(im2col1d(Xs, 5))
-    W = model.params["W1"].reshape(5, 2, 4)                        # W_flat -> (K, C_in, C_out)
-    Z, _ = conv1d_forward(Xs, W, model.params["b1"])
+    a = model.feature_maps(im2col1d(Xs, 5))
+    Z, _ = conv1d_forward(Xs, model.params["W1"], model.params["b1"])   # W1 (K, C_in, C_out)
     assert np.allclose(a, np.maximum(Z, 0))
     assert model.n_params == 5 * 2 * 4 + 4 + 4 * 2 + 2

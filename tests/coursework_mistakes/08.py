@@ -6,7 +6,7 @@ NOTEBOOK = "08-training-a-1d-cnn"
 _EX1_L_OUT = "L_out = L - K + 1                               # positions of a valid feature map"
 _EX1_RETURN = "return K * C_out + C_out + L_out * C_out * n_classes + n_classes"
 _EX2_MODEL = 'cnn_max = CNN1d(16, 15, pool="max", seed=SEED)'
-_EX2_FIT = "fit(cnn_max, train_c, y_train, epochs=1000, lr=0.01, progress=False)"
+_EX2_FIT = "fit(cnn_max, train_c, y_train, epochs=300, lr=0.01, progress=False)"
 _EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 10), y_test)"
 
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
@@ -32,10 +32,10 @@ WRONG = {
         (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, -10), y_test)",
          "shifted by t = +10"),
         # trained on the whole training series, not the centre windows
-        (_EX2_FIT, "fit(cnn_max, X_train, y_train, epochs=1000, lr=0.01, progress=False)",
+        (_EX2_FIT, "fit(cnn_max, X_train, y_train, epochs=300, lr=0.01, progress=False)",
          "the training split's centre windows"),
         # trained on the TEST split's centre windows
-        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_test, MARGIN, 0), y_test, epochs=1000, lr=0.01, "
+        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_test, MARGIN, 0), y_test, epochs=300, lr=0.01, "
                    "progress=False)",
          "the training split's centre windows"),
         # another seed
@@ -58,7 +58,7 @@ RIGHT = {
                      'seed=SEED)'),
         (_EX2_ACC, "acc_max_shift10 = float(np.mean(cnn_max.predict(shifted_crop(X_test, MARGIN, "
                    "10)) == y_test))"),
-        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_train, MARGIN, 0), y_train, epochs=1000, lr=0.01, "
+        (_EX2_FIT, "fit(cnn_max, shifted_crop(X_train, MARGIN, 0), y_train, epochs=300, lr=0.01, "
                    "progress=False)"),
     ],
 }
