@@ -17,9 +17,10 @@ DEV_VENV := .venv-dev
 DEV_BIN := $(DEV_VENV)/bin
 INSTRUCTOR_VENV := .venv-instructor
 INSTRUCTOR_BIN := $(INSTRUCTOR_VENV)/bin
-# uv: the one on the PATH, else a copy in .uv/ (pip-installed there once, from PyPI)
+# uv: the one on the PATH, else a copy in .uv/ (pip-installed there once, from PyPI). A venv is
+# made anew (--clear) when pyproject.toml changes, so it holds what is declared and nothing else.
 UV      := $(or $(shell command -v uv 2>/dev/null),.uv/bin/uv)
-UV_VENV := $(UV) venv --quiet --seed --python $(PYTHON)
+UV_VENV := $(UV) venv --quiet --seed --clear --python $(PYTHON)
 UV_PIP  := $(UV) pip install --quiet --python
 READER  := $(VENV)/.reader-only
 DEV     := $(DEV_VENV)/.installed
