@@ -94,6 +94,9 @@ lab: $(READER)
 # .venv-instructor: nbgrader (tests/test_coursework.py, tests/test_release.py) and the site
 # builder (make book).
 BROWSER_LOG := build/test-browser.log
+# OpenBLAS on one thread: three test streams already share the 2 cores, and its idle threads
+# spin-wait (measured: 10-40x more CPU for one mid-size product on the busy machine).
+test: export OPENBLAS_NUM_THREADS = 1
 test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
 	@mkdir -p build
 	status=0; \
@@ -164,7 +167,8 @@ test-min:
 	.venv-min/bin/python -c "import matplotlib.pyplot"
 	.venv-min/bin/python -m pip list 2>/dev/null | grep -iE '^(numpy|matplotlib|jupyterlab|ipywidgets|nbval|pytest) '
 	.venv-min/bin/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) \
-	    --ignore=tests/test_coursework.py --ignore=tests/test_release.py \
+	    --ignore=tests/test_coursework.py --ignore=tests/test_wrong_answers.py \
+	    --ignore=tests/test_release.py \
 	    --ignore=tests/test_reader_env.py
 
 # requirements.txt and environment.yml are generated from pyproject.toml (a test fails when stale)

@@ -11,7 +11,7 @@ For each WRONG entry, ``right`` (text of the instructor's solution cell) is repl
 shortcut ...); the exercise's grade cell must then fail with an error whose text contains
 ``message`` — the hint that sends the student the right way. For each RIGHT entry, the
 solution with ``right`` replaced by ``variant`` (a correct answer written differently from
-the key) must pass. tests/test_coursework.py runs them through the same grade cells
+the key) must pass. tests/test_wrong_answers.py runs them through the same grade cells
 nbgrader runs, and fails when a code exercise has fewer than its minimum of wrong answers.
 
 One module per notebook, so that several people can each own one notebook's answers.

@@ -1,4 +1,4 @@
-"""Reading nbgrader's exercise cells and running code in a kernel (tests/test_coursework.py,
+"""Reading nbgrader's exercise cells and running code in a kernel (tests/test_wrong_answers.py,
 tests/test_release.py)."""
 
 
