@@ -33,6 +33,15 @@ def new_page(browser):
     return page
 
 
+def open_lab(browser, lab):
+    """A new page with JupyterLab loaded from an empty workspace, ready to open notebooks."""
+    page = new_page(browser)
+    page.goto(lab.app_url)
+    wait(page, "() => !!window.jupyterapp", 60_000, "JupyterLab to load")
+    page.evaluate("() => window.jupyterapp.restored.then(() => true)")
+    return page
+
+
 def close_page(page):
     with contextlib.suppress(Exception):    # the kernel may be gone; closing the page matters
         js(page, "shutdownKernel()")
@@ -61,8 +70,11 @@ def settle(page):
         page.wait_for_timeout(100)
 
 
-def open_notebook(page, lab, path):
-    page.goto(lab.notebook_url(f"notebooks/{path.name}"))
+def open_notebook(page, path):
+    """Open ``path`` inside the running JupyterLab and wait for its kernel. Page and console
+    errors collected before (by an earlier notebook) are dropped: what follows is this one's."""
+    page.problems.clear()
+    js(page, "openNotebook(a)", f"notebooks/{path.name}")
     wait(page, f"""() => {{
         const p = window.__nbtest && __nbtest.panel();
         return !!(p && p.context && p.context.path === 'notebooks/{path.name}' && p.sessionContext);
@@ -74,6 +86,16 @@ def open_notebook(page, lab, path):
     }""", KERNEL_TIMEOUT_MS, "kernel to start")
     assert "dialog" not in state, f"a dialog blocks the notebook: {state['dialog']!r}"
     js(page, "listen()")
+
+
+def close_notebook(page):
+    """Shut the open notebook's kernel down and close its panel; fail if anything is left
+    open or if closing raised page or console errors."""
+    before = len(page.problems)
+    left = js(page, "closeNotebook()")
+    page.wait_for_timeout(200)        # errors logged as the kernel's websocket goes count too
+    assert left == {"panels": 0, "sessions": [], "kernels": 0}, f"still open after close: {left}"
+    assert_no_problems(page.problems[before:], "errors while closing the notebook")
 
 
 def run_all(page):
@@ -104,10 +126,13 @@ def assert_clean_run(page, result):
     return report
 
 
+def assert_no_problems(problems, when):
+    assert not problems, f"{when}:\n" + "\n\n".join(problems)
+
+
 def assert_no_rendered_errors(page, when):
     texts = [strip_ansi(t) for t in js(page, "renderedErrors()")]
-    problems = texts + page.problems
-    assert not problems, f"{when}:\n" + "\n\n".join(problems)
+    assert_no_problems(texts + page.problems, when)
 
 
 # -- operating one control --------------------------------------------------------------

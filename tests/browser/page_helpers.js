@@ -1,6 +1,7 @@
 // Injected into every JupyterLab page the browser tests open (page.add_init_script).
 // Reads JupyterLab's own state through window.jupyterapp (the server is started with
-// --LabApp.expose_app_in_browser) and the rendered DOM; changes nothing by itself.
+// --LabApp.expose_app_in_browser) and the rendered DOM. One JupyterLab page serves every
+// notebook in turn: openNotebook and closeNotebook are the only calls that change the app.
 window.__nbtest = {
   panel() {
     return window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -58,6 +59,28 @@ window.__nbtest = {
   async shutdownKernel() {
     const p = this.panel();
     if (p && p.sessionContext && p.sessionContext.session) await p.sessionContext.shutdown();
+  },
+
+  async openNotebook(path) {
+    await window.jupyterapp.restored;
+    await window.jupyterapp.commands.execute('docmanager:open', {path});
+    return true;
+  },
+
+  // Shut the current notebook's kernel down and dispose of its panel without saving (the
+  // run made it dirty), then say what is still open: notebook panels, sessions, kernels.
+  async closeNotebook() {
+    const p = this.panel();
+    if (p && p.context) {
+      await this.shutdownKernel();
+      p.context.model.dirty = false;
+      p.dispose();
+    }
+    const {sessions, kernels} = window.jupyterapp.serviceManager;
+    await Promise.all([sessions.refreshRunning(), kernels.refreshRunning()]);
+    return {panels: document.querySelectorAll('.jp-NotebookPanel').length,
+            sessions: Array.from(sessions.running()).map((s) => s.path),
+            kernels: Array.from(kernels.running()).length};
   },
 
   // What the notebook model holds after the run: error outputs, stderr streams,

@@ -7,7 +7,7 @@ figure is frozen, and the suite must say so.
 """
 import pytest
 
-from lab_driver import assert_clean_run, close_page, js, new_page, open_notebook, operate, run_all
+from lab_driver import assert_clean_run, close_page, js, open_lab, open_notebook, operate, run_all
 from project_paths import NOTEBOOKS
 from support.labserver import LabServer
 
@@ -39,9 +39,9 @@ def frozen_lab(browser, tmp_path_factory):
 
 
 def test_a_frozen_widget_figure_is_caught(browser, frozen_lab):
-    page = new_page(browser)
+    page = open_lab(browser, frozen_lab)
     try:
-        open_notebook(page, frozen_lab, NOTEBOOK)
+        open_notebook(page, NOTEBOOK)
         assert_clean_run(page, run_all(page))       # nbval's view: all is well
         control = js(page, "controls()")[0]
         _, failure = operate(page, control, timeout_ms=3_000)

@@ -187,9 +187,10 @@ class LabServer:
         except OSError:
             return "(no server log)"
 
-    def notebook_url(self, relpath):
-        # ?reset: start from an empty workspace, so only this notebook (and its kernel) opens.
-        return f"{self.url}/lab/tree/{relpath}?reset"
+    @property
+    def app_url(self):
+        # ?reset: start from an empty workspace, so only the notebooks the tests open open.
+        return f"{self.url}/lab?reset"
 
 
 def launch_chromium(playwright):
