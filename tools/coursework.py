@@ -35,6 +35,7 @@ import nbformat
 import generated
 from marker_blocks import has_block, replace_block
 from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
+from sliced_poll import poll_in_slices
 
 COURSE = BUILD / "course"
 TABLE = "exercises"            # the block <!-- exercises:start --> ... <!-- exercises:end -->
@@ -112,9 +113,8 @@ def _api(course=COURSE):
     config = Config()
     config.CourseDirectory.root = str(course)
     config.Exchange.root = str(course / "exchange")
-    # per cell; short, because nbclient (under nbgrader) now and then sits out a whole timeout
-    # before seeing a reply it already has: a shorter one bounds the cost of that stall
-    config.ExecutePreprocessor.timeout = 120
+    poll_in_slices()             # nbclient under nbgrader: no stall of a whole timeout
+    config.ExecutePreprocessor.timeout = 120     # seconds per cell
     config.Execute.timeout = 120
     return NbGraderAPI(config=config)
 

@@ -18,14 +18,14 @@ import nbformat
 from nbclient import NotebookClient
 
 from project_paths import notebook_paths
+from sliced_poll import poll_in_slices
 
 
 def execute(path):
     path = Path(path).resolve()
     start = time.perf_counter()
     nb = nbformat.read(path, as_version=4)
-    # timeout per cell; nbclient now and then sits out a whole timeout before seeing a reply
-    # it already has, so keep it short enough to bound that stall
+    poll_in_slices()                       # no stall of a whole timeout (tools/sliced_poll.py)
     client = NotebookClient(nb, timeout=180, kernel_name="python3", record_timing=False,
                             store_widget_state=True,  # False breaks Output widgets (nbclient 0.10)
                             resources={"metadata": {"path": str(path.parent)}})
