@@ -6,7 +6,7 @@ by nbgrader itself, in a throw-away course directory under build/course:
 
     python tools/coursework.py release [--out release]  # the student release -> release/
     python tools/coursework.py autograde [FOLDER]       # grade FOLDER/NN-*.ipynb (notebooks/)
-    python tools/coursework.py table [--check]          # exercise table in 00-index and README
+    python tools/coursework.py table [--check]          # exercise table in the README
 
 ``release`` and ``autograde`` need nbgrader: run them with the instructor's environment
 (``make student`` / ``make autograde`` use .venv-instructor); ``table`` needs only nbformat.
@@ -33,7 +33,7 @@ from pathlib import Path
 import nbformat
 
 import generated
-from marker_blocks import has_block, replace_block
+from marker_blocks import replace_block
 from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
 from sliced_poll import poll_in_slices
 
@@ -315,7 +315,7 @@ def exercise_table(folder=NOTEBOOKS):
 
 
 def stale_tables(write=False):
-    """Files whose exercise table is out of date (rewritten when ``write``)."""
+    """README.md when its exercise table is out of date (rewritten when ``write``)."""
     table = exercise_table()
     stale = []
     readme = ROOT / "README.md"
@@ -324,18 +324,6 @@ def stale_tables(write=False):
         stale.append("README.md")
         if write:
             readme.write_text(new)
-    index_path = NOTEBOOKS / "00-index.ipynb"
-    index = nbformat.read(index_path, as_version=4)
-    changed = False
-    for cell in index.cells:
-        if has_block(cell.source, TABLE):
-            new_source = replace_block(cell.source, TABLE, table)
-            changed |= new_source != cell.source
-            cell.source = new_source
-    if changed:
-        stale.append("00-index.ipynb")
-        if write:
-            nbformat.write(index, index_path)
     return stale
 
 
@@ -350,7 +338,7 @@ def main(argv=None):
     g.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
     g.add_argument("--json", action="store_true",
                    help="print {notebook: [auto score, auto max, written max]} as JSON")
-    t = sub.add_parser("table", help="write the exercise table into 00-index and README")
+    t = sub.add_parser("table", help="write the exercise table into the README")
     t.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
     if args.command == "release":
