@@ -23,6 +23,8 @@ WRONG = {
          "asks you to write it without"),
         # integer accumulator: right on the worked example (whole numbers), wrong on real data
         ("z = np.zeros(L - K + 1)", "z = np.zeros(L - K + 1, dtype=int)", "is not right"),
+        (LOOP, "    return np.array([-4.0, 4.0, 3.0, -6.0, 6.0])",          # the worked
+         "sliding_dot with K = L"),                                   # example, typed in
     ],
     "ex2-solution": [
         ("K_conv = 150 - 136 + 1", "K_conv = 150 - 136", "count the start positions"),
