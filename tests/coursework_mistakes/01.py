@@ -19,14 +19,14 @@ WRONG = {
     ],
     "ex2-solution": [
         (KEY2, "W_row = W_ng_ex", "should have shape (4, 2)"),               # not transposed
-        (KEY2, "W_row = W_ng_ex.reshape(4, 2)", "weights of output unit 0 is not right"),
+        (KEY2, "W_row = W_ng_ex.reshape(4, 2)", "x_v @ W_row (the same layer"),
         (KEY2, "W_row = W_ng_ex[::-1].T", "unit j's weights are column j"),  # units swapped
-        (KEY2, "W_row = np.linalg.pinv(W_ng_ex)", "weights of output unit 0 is not right"),
+        (KEY2, "W_row = np.linalg.pinv(W_ng_ex)", "x_v @ W_row (the same layer"),
         (KEYZ, "Z_batch = W_ng_ex @ X_ex.T + b_ex[:, None]",                 # examples as columns
          "should have shape (3, 2)"),
-        (KEYZ, "Z_batch = X_ex @ W_row", "example 0's pre-activations"),     # the bias forgotten
+        (KEYZ, "Z_batch = X_ex @ W_row", "get the bias b_ex"),               # the bias forgotten
         (KEYZ, "Z_batch = relu(X_ex @ W_row + b_ex)",                         # activations: only
-         "including the negative ones"),                                      # hidden tests see it
+         "the negative ones stay"),                                           # hidden tests see it
     ],
 }
 

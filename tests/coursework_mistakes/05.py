@@ -3,8 +3,10 @@ differently from the key (format: __init__.py)."""
 
 NOTEBOOK = "05-stacked-filters-and-channels"
 
-PAIRS = ("    return np.column_stack([sum(correlate1d(X[:, c], W[:, c, o]) for c in range(C_in))"
-         " + b[o]\n                            for o in range(C_out)])\n")
+PAIRS = """    return np.column_stack([
+        sum(correlate1d(X[:, c], W[:, c, o]) for c in range(C_in)) + b[o]
+        for o in range(C_out)])
+"""
 PATCHES = """    L_out = (len(X) - K) // s + 1
     return np.array([X[i * s:i * s + K].reshape(-1) for i in range(L_out)])
 """

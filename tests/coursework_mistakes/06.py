@@ -3,10 +3,10 @@ differently from the key (format: __init__.py)."""
 
 NOTEBOOK = "06-pooling-and-receptive-fields"
 
-_RF_BODY = ("    r, jump = 1, 1                      "
-            "# jump: input positions between neighbouring units\n" + """    for layer in net:
+_RF_BODY = ("    r, jump = 1, 1  # jump: input positions between neighbouring units\n"
+            + """    for layer in net:
         if layer[0] == "pool":
-            _, K, s = layer             # a pooling window is a kernel of q taps, dilation 1
+            _, K, s = layer  # a pooling window: a kernel of q taps, d = 1
             d = 1
         else:
             _, K, s, d = layer
@@ -33,8 +33,8 @@ WRONG = {
         # dilation forgotten
         ("r += (K - 1) * d * jump", "r += (K - 1) * jump", "not right"),
         # pooling layers skipped: "they have no weights"
-        ("            _, K, s = layer             # a pooling window is a kernel of q taps, "
-         "dilation 1\n            d = 1",
+        ("            _, K, s = layer  # a pooling window: a kernel of q taps, d = 1\n"
+         "            d = 1",
          "            continue",
          "do the pooling layers"),
         # pooling's stride ignored (only its window counted)

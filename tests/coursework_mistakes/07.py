@@ -4,16 +4,16 @@ differently from the key (format: __init__.py)."""
 NOTEBOOK = "07-backpropagation-through-convolution"
 
 _GRADS_BODY = """    dw, dx = np.zeros(len(w)), np.zeros(len(x))
-    for i in range(len(g)):             # every term w_k x_{is+k} of every output
+    for i in range(len(g)):  # every term w_k x_{is+k} of every output
         for k in range(len(w)):
             dw[k] += g[i] * x[i * s + k]
             dx[i * s + k] += g[i] * w[k]
     return dw, dx"""
 
 _POOL_BODY = """    up = np.zeros((len(g) - 1) * s + 1)
-    up[::s] = g                                    # s - 1 zeros between the entries of g
-    full = np.convolve(up, np.ones(q) / q)         # T^T g for the filter (1/q, ..., 1/q)
-    return np.concatenate([full, np.zeros(L - len(full))])   # inputs no window reached: 0"""
+    up[::s] = g  # s - 1 zeros between the entries of g
+    full = np.convolve(up, np.ones(q) / q)  # T^T g, filter (1/q, ..., 1/q)
+    return np.concatenate([full, np.zeros(L - len(full))])   # unread inputs: 0"""
 
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
 WRONG = {
