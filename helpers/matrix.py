@@ -7,15 +7,15 @@ numbers (weight sharing, the Toeplitz structure) in a band of width K_eff (spars
 interactions). Zero padding is absorbed: the columns that would multiply padded zeros are
 simply not there, so T always acts on the unpadded input (``padded=True`` keeps them).
 
-Also here: ``tap_index_matrix`` (which weight sits where), ``shift_matrix`` (the delay S of
-translation equivariance), ``toeplitz_projection`` (the nearest convolution to a dense matrix).
+Also here: ``tap_index_matrix`` (which weight sits where) and ``shift_matrix`` (the delay S of
+translation equivariance).
 """
 import numpy as np
 
 from helpers.geometry import geometry
 from helpers.validation import as_float_array, check_int
 
-__all__ = ["conv_matrix", "tap_index_matrix", "shift_matrix", "toeplitz_projection"]
+__all__ = ["conv_matrix", "tap_index_matrix", "shift_matrix"]
 
 
 def conv_matrix(w, L, stride=1, padding="valid", dilation=1, padded=False):
@@ -99,36 +99,3 @@ def shift_matrix(L, shift=1):
     L = check_int(L, "L (the signal length)", "shift_matrix", 1)
     shift = check_int(shift, "shift", "shift_matrix", -L)
     return np.eye(L, k=-shift)                                      # ones at (j, j - shift)
-
-
-def toeplitz_projection(M, K, stride=1, padding="valid", dilation=1):
-    """The kernel w whose conv_matrix is the closest to M: projection onto convolutions.
-
-    The matrices ``B_k = conv_matrix(e_k, L, ...)`` (ones where tap k sits) have disjoint
-    supports, so they are orthogonal and the least-squares answer is one average per tap:
-
-        w_k = <M, B_k> / <B_k, B_k> = mean of M over the entries where tap k sits.
-
-    ``conv_matrix(w, L, ...)`` is then the orthogonal (Frobenius-norm) projection of M onto
-    the K-dimensional space of convolution matrices; M *is* a convolution matrix exactly when
-    it equals that projection. A tap that never touches the input (possible with padding)
-    gets 0.
-
-    M (L_out, L) is any matrix of the layer's shape (a dense layer, one row per output unit);
-    K, stride, padding and dilation give the convolution's geometry. Returns w (K,).
-
-    Introduced in notebook 04.
-    """
-    func = "toeplitz_projection"
-    M = as_float_array(M, "M", (2,), "a 2-D matrix of shape (L_out, L)", func)
-    g = geometry(M.shape[1], K, stride, padding, dilation, func)
-    if M.shape[0] != g.L_out:
-        raise ValueError(f"{func}: M must have shape (L_out, L) = ({g.L_out}, {g.L}) for K={K}, "
-                         f"stride={stride}, padding={padding!r}, dilation={dilation}; got shape "
-                         f"{M.shape}")
-    j, inside = g.inside()                                              # column of tap k in row i
-    i, k = np.indices(j.shape)                                          # (L_out, K) each
-    K = g.K
-    total = np.bincount(k[inside], weights=M[i[inside], j[inside]], minlength=K)  # <M, B_k>
-    count = np.bincount(k[inside], minlength=K)                                   # <B_k, B_k>
-    return np.divide(total, count, out=np.zeros(K), where=count > 0)

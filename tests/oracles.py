@@ -75,17 +75,6 @@ def shift_matrix_naive(L, shift=1):
     return S
 
 
-def toeplitz_projection_naive(M, K, stride=1, padding="valid", dilation=1):
-    """Loop twin of ``helpers.matrix.toeplitz_projection``: the mean of M where tap k sits."""
-    M = np.asarray(M, dtype=float)
-    pos, inside = geometry(M.shape[1], K, stride, padding, dilation).inside()
-    w = np.zeros(K)
-    for k in range(K):
-        values = [M[i, pos[i, k]] for i in range(len(pos)) if inside[i, k]]
-        w[k] = sum(values) / len(values) if values else 0.0
-    return w
-
-
 def conv1d_backward_naive(dout, cache):
     """Loop twin of ``helpers.layers.conv1d_backward``: every (n, i, k, c, o) term of the
     forward sum sends dout back along it; the input is read from the patch matrix."""

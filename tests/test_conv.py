@@ -1,4 +1,5 @@
 """correlate1d / convolve1d / conv1d against numpy and their loop twins."""
+import itertools
 import math
 
 import numpy as np
@@ -52,6 +53,30 @@ def test_fast_1d_equals_loop_twin(geom, seed):
     np.testing.assert_allclose(y, correlate1d_naive(x, w, s, p, d), atol=1e-12)
     np.testing.assert_allclose(convolve1d(x, w, s, p, d), convolve1d_naive(x, w, s, p, d),
                                atol=1e-12)
+
+
+def test_every_grid_combination_agrees_with_the_loop_twins_or_both_reject_it():
+    """Notebook 03's former grid: L, K, s, d and five paddings, 900 combinations; the fast
+    and loop versions agree with each other and the length formula, or both refuse a
+    kernel longer than the padded input."""
+    rng = np.random.default_rng(3)
+    rejected = 0
+    for L, K, s, d in itertools.product((5, 7, 8, 10), (1, 2, 3, 4, 5), (1, 2, 3), (1, 2, 3)):
+        for p in ("valid", "same", "full", 1, (0, 2)):
+            x, w = rng.normal(size=L), rng.normal(size=K)
+            try:
+                y = correlate1d(x, w, s, p, d)
+            except ValueError:
+                rejected += 1
+                with pytest.raises(ValueError):
+                    correlate1d_naive(x, w, s, p, d)
+                continue
+            pl, pr = padding_amounts(L, K, s, p, d)
+            assert len(y) == (L + pl + pr - d * (K - 1) - 1) // s + 1
+            np.testing.assert_allclose(y, correlate1d_naive(x, w, s, p, d), atol=1e-12)
+            np.testing.assert_allclose(convolve1d(x, w, s, p, d),
+                                       convolve1d_naive(x, w, s, p, d), atol=1e-12)
+    assert 0 < rejected < 900 // 4
 
 
 @given(geometry(), st.integers(1, 3), st.integers(1, 3), st.integers(1, 3),

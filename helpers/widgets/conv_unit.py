@@ -47,7 +47,7 @@ class ConvUnitView(Explorer):
         if self.x.ndim != 1 or self.w_all.ndim != 1 or len(self.w_all) > len(self.x):
             raise ValueError(f"{type(self).__name__}: x must be 1-D (L,) and w 1-D (K_max,) "
                              f"with K_max <= L; got shapes {self.x.shape} and {self.w_all.shape}")
-        self.fig = Figure(figsize=(11.0, 4.2), dpi=plt.rcParams["figure.dpi"], layout="constrained")
+        self.fig = Figure(figsize=(7.0, 4.4), dpi=plt.rcParams["figure.dpi"], layout="constrained")
         axd = self.fig.subplot_mosaic([["T", "net"], ["T", "x"]], width_ratios=[1.0, 1.25],
                                       height_ratios=[1.5, 1.0])
         self.ax_T, self.ax_net, self.ax_x = axd["T"], axd["net"], axd["x"]

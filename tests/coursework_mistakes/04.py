@@ -6,18 +6,15 @@ NOTEBOOK = "04-convolution-as-matrix-multiplication"
 CAUSAL_BODY = """    K = len(w)
     T = np.zeros((L, L))
     for i in range(L):                       # output unit i
-        for k in range(K):                   # tap k reads the padded input i + k - (K - 1)
+        for k in range(K):                   # tap k reads input i + k - (K - 1)
             j = i + k - (K - 1)
             if j >= 0:                       # j < 0: a padded zero, no column
                 T[i, j] = w[k]
     return T
 """
-STRIDE_LOOP = """    L_out = (L - K) // s + 1
-    M = np.zeros((L_out, L))
-    for i in range(L_out):
-        for k in range(K):
-            M[i, i * s + k] = w[k]
-"""
+FILTER_CHECK = "    return w if np.allclose(M, T) else None\n"
+READ_CHECK = """        if rows[i] != {first + i * s + k: labels[k] for k in range(K)}:"""
+READ_LAST = ("    if s < 1 or first != -p_left or first + n * s + K - 1 <= L - 1 + p_right:\n")
 
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
 WRONG = {
@@ -29,28 +26,45 @@ WRONG = {
         ("T[i, j] = w[k]", "T[i, j] = w[K - 1 - k]", "w is not flipped"),
         # padded on the wrong side: z_i reads x_i .. x_{i+K-1}
         ("j = i + k - (K - 1)\n            if j >= 0:", "j = i + k\n            if j < L:",
-         "padded on the left only"),
+         "reads no input after x_i"),
         # off by one: K zeros instead of K - 1
         ("j = i + k - (K - 1)", "j = i + k - K", "shifted by one position"),
         # the padded columns kept: (L, L + K - 1)
         ("T = np.zeros((L, L))\n", "T = np.zeros((L, L + K - 1))\n",
          "should have shape (4, 4)"),
     ],
-    "ex2-solution": [
+    "ex3-solution": [
         # the forbidden shortcut
-        (STRIDE_LOOP, "    M = conv_matrix(w, L, stride=s)\n", "without conv_matrix"),
-        ("L_out = (L - K) // s + 1", "L_out = conv_output_length(L, K, s)",
-         "without conv_output_length"),
-        # stride ignored inside the row: windows one input apart
-        ("M[i, i * s + k] = w[k]", "M[i, i + k] = w[k]", "windows start s inputs apart"),
-        # one row too few
-        ("L_out = (L - K) // s + 1", "L_out = (L - K) // s", "the length of axis 0 is not right"),
-        # the stride-1 count divided by s: right for L = 8, K = 3, s = 2; wrong for L = 9,
-        # K = 2, s = 3 (caught by the hidden tests only)
-        ("L_out = (L - K) // s + 1", "L_out = (L - K + 1) // s",
-         "stride_matrix(w, 9, 3) for K = 2"),
-        # transposed: one row per input
-        ("    return M\n", "    return M.T\n", "the number of columns"),
+        ("    T = np.zeros((L_out, L))\n    for i in range(L_out):                   # T(w), as in"
+         " section 1\n        T[i, i:i + K] = w\n", "    T = conv_matrix(w, L)\n",
+         "without conv_matrix"),
+        # the band only: entries outside it are not looked at
+        (FILTER_CHECK, "    ok = all(np.allclose(M[i, i:i + K], w) for i in range(L_out))\n"
+                       "    return w if ok else None\n", "zero outside the band"),
+        # the kernel read backwards
+        ("w = M[0, :K]", "w = M[0, :K][::-1]", "row 0 starts with w"),
+        # K from the non-zeros of row 0: wrong when a tap is 0
+        ("K = L - L_out + 1\n", "K = max(np.count_nonzero(M[0]), 1)\n",
+         "fixed by the shape"),
+        # only the first two rows compared
+        (FILTER_CHECK, "    return w if np.allclose(M[:2], T[:2]) else None\n", "check them all"),
+        # Toeplitz checked, the band not
+        (FILTER_CHECK, "    return w if np.allclose(M[1:, 1:], M[:-1, :-1]) else None\n",
+         "a Toeplitz matrix with a diagonal below the band"),
+    ],
+    "ex4-solution": [
+        # stride taken as 1
+        ("s = min(rows[1]) - first if n > 1 else 1", "s = 1", "read_diagram of the layer"),
+        # labels not compared: an unshared weight passes
+        (READ_CHECK, "        if sorted(rows[i]) != [first + i * s + k for k in range(K)]:",
+         "one edge unshared"),
+        # p_right off by one
+        ("max(0, max(js) - L + 1)", "max(0, max(js) - L)", "read_diagram(asker, 4)"),
+        # a missing last output not noticed
+        (READ_LAST, "    if s < 1 or first != -p_left:\n", "the last output missing"),
+        # a first window that starts at x_1 not noticed
+        (READ_LAST, "    if s < 1 or first + n * s + K - 1 <= L - 1 + p_right:\n",
+         "no output 0"),
     ],
 }
 
@@ -67,12 +81,20 @@ RIGHT = {
         (CAUSAL_BODY,
          "    return sum(w[k] * np.eye(L, k=k - len(w) + 1) for k in range(len(w)))\n"),
     ],
-    "ex2-solution": [
-        ("M[i, i * s + k] = w[k]", "M[i][s * i + k] = w[k - K]"),
-        (STRIDE_LOOP, """    starts = list(range(0, L - K + 1, s))      # where each window starts
-    M = np.zeros((len(starts), L))
-    for i, start in enumerate(starts):
-        M[i, start:start + K] = w
-"""),
+    "ex3-solution": [
+        # T(w) from the K diagonals
+        ("    T = np.zeros((L_out, L))\n    for i in range(L_out):                   # T(w), as in"
+         " section 1\n        T[i, i:i + K] = w\n",
+         "    T = sum(w[k] * np.eye(L_out, L, k) for k in range(K))\n"),
+        # exact equality and a copy
+        (FILTER_CHECK, "    return w.copy() if np.array_equal(M, T) else None\n"),
+    ],
+    "ex4-solution": [
+        # numpy integers in the answer
+        ("    return K, s, p_left, p_right\n",
+         "    return tuple(np.int64(v) for v in (K, s, p_left, p_right))\n"),
+        # the stride from the last window
+        ("s = min(rows[1]) - first if n > 1 else 1",
+         "s = (min(rows[n - 1]) - first) // (n - 1) if n > 1 else 1"),
     ],
 }
