@@ -14,8 +14,8 @@
   output becomes a figure whose slider swaps them (``_static/explorer.js``).
 * **Widgets.** Another live widget's output (a mime bundle with
   ``application/vnd.jupyter.widget-view+json``; its text/plain is the raw ``VBox(...)`` repr)
-  cannot run on a static page; the transform below replaces the bundle by a one-line note.
-  A cell can give its own note in its metadata: ``"site": {"widget_note": "..."}``.
+  cannot run on a static page; the transform below replaces the bundle by a one-line note
+  (a progress bar's says so).
 * **Anchors.** The notebooks mark link targets with raw HTML, ``<a id="q3-must-i-trim"></a>``,
   and link to them as ``03-padding-stride-dilation.ipynb#q3-must-i-trim``. myst-parser turns
   such a link into one to the page 03-padding-stride-dilation.html, but knows only heading
@@ -85,12 +85,6 @@ def edit_notebook_source(app, docname, source):
 
 def _widget_note(bundle):
     """The note that replaces a widget's mime bundle."""
-    cell = bundle.parent
-    while cell is not None and cell.get("nb_element") != "cell_code":
-        cell = cell.parent
-    custom = ((cell or {}).get("cell_metadata") or {}).get("site", {}).get("widget_note")
-    if custom:
-        return custom
     text = " ".join(c.astext() for c in bundle.children if c.get("mime_type") == "text/plain")
     return PROGRESS_NOTE if re.match(r"\s*(Int|Float)Progress\(", text) else WIDGET_NOTE
 
