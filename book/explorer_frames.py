@@ -157,23 +157,24 @@ def explorer_html(recipe, text_states, outdir):
             render(explorer, state).save(webp, format="webp", lossless=True, method=1, quality=50)
             src = f"{FRAMES}/{hashlib.sha256(webp.getvalue()).hexdigest()[:20]}.webp"
             (outdir / src).write_bytes(webp.getvalue())
-            frames.append({"src": src, "label": label, "state": recipe_state(state),
+            frames.append({"src": src, "label": label, "state": state_json(state),
                            "alt": f"The explorer at {label}: {_titles(explorer)}."})
-        width, height = explorer.fig.canvas.get_width_height()
-        caption = _caption(explorer, _sweep_control(explorer)[2].description,
-                           len(text_states or {}))
-    n_sweep = len(states) - len(text_states or {})
-    return _html(frames, start, n_sweep, (width, height), caption)
+        size = explorer.fig.canvas.get_width_height()
+        sweep = _sweep_control(explorer)[2].description
+        caption = _caption(explorer, sweep, len(text_states or {}))
+    return _html(frames, start, len(states) - len(text_states or {}), sweep, size, caption)
 
 
-def recipe_state(state):
+def state_json(state):
     """A state as JSON (arrays as lists), as the page's frame list carries it."""
     return {k: np.asarray(v).tolist() for k, v in state.items()}
 
 
-def _html(frames, start, n_sweep, size, caption):
+def _html(frames, start, n_sweep, sweep, size, caption):
+    """The figure: frame ``start``, a slider over the first ``n_sweep`` frames labelled
+    ``sweep``, a list of the others (the text's states) and the caption."""
     esc = html.escape
-    first, label = frames[start], frames[0]["label"].rsplit(" = ", 1)[0]
+    first = frames[start]
     options = "".join(f'<option value="{k}">{esc(f["label"])}</option>'
                       for k, f in enumerate(frames) if k >= n_sweep)
     pick = (f'<label>Settings the text discusses <select><option value="">—</option>'
@@ -181,7 +182,7 @@ def _html(frames, start, n_sweep, size, caption):
     return (f'<figure class="explorer" data-frames="{esc(json.dumps(frames))}">'
             f'<img class="explorer-frame" src="{first["src"]}" alt="{esc(first["alt"])}" '
             f'width="{size[0]}" height="{size[1]}">'
-            f'<div class="explorer-controls"><label>{esc(label)} <input type="range" min="0" '
+            f'<div class="explorer-controls"><label>{esc(sweep)} <input type="range" min="0" '
             f'max="{n_sweep - 1}" step="1" value="{start}" '
             f'aria-valuetext="{esc(first["label"])}"></label>'
             f'<output>{esc(first["label"])}</output>{pick}</div>'

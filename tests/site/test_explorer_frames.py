@@ -80,7 +80,7 @@ def _check(figure, site, explorer, frames, expected):
     k, src = int(shown), figure.locator("img").get_attribute("src")
     label = figure.locator("output").inner_text()
     assert src == frames[k]["src"] and label == frames[k]["label"] == expected[k][0]
-    assert frames[k]["state"] == frames_module.recipe_state(expected[k][1])
+    assert frames[k]["state"] == frames_module.state_json(expected[k][1])
     drawn = pixels(frames_module.render(explorer, expected[k][1]))
     assert np.array_equal(pixels(PIL.Image.open(site / src)), drawn), (
         f"frame {k} ({label}) is not what the explorer draws")
