@@ -6,13 +6,14 @@ the explorer again, in the notebooks' style; ``frame_states`` lists what to draw
 principal control (the class's ``SWEEP``) over its control's whole range, every other control
 at its first value, then the states the notebook's text discusses, from the cell's metadata
 
-    "site": {"states": {"label shown in the list": {"argument": value, ...}, ...}}
+    "site": {"states": [["label shown in the list", {"argument": value, ...}], ...]}
 
-(the arguments given replace the first values). ``render`` draws a state with the explorer's
-``update`` and ``png()``; each frame is stored as a lossless WebP (the very pixels ``png()``
-drew, about a third of the PNG's bytes), named by its content. ``explorer_html`` writes the
-frames and returns the page's block: the first frame, a native slider over the sweep, a list
-of the text's states, and a caption naming every control the live notebook adds.
+(in the text's order; the arguments given replace the first values). ``render`` draws a
+state with the explorer's ``update`` and ``png()``; each frame is stored as a lossless WebP
+(the very pixels ``png()`` drew, about a third of the PNG's bytes), named by its content.
+``explorer_html`` writes the frames and returns the page's block: the first frame, a native
+slider over the sweep, a list of the text's states, and a caption naming every control the
+live notebook adds.
 ``_static/explorer.js`` swaps the frames; tests/site/test_explorer_frames.py drags each slider
 and compares the frame shown with one the explorer draws again.
 """
@@ -106,8 +107,11 @@ def frame_states(explorer, text_states=None):
             state[name] = value
             start = len(states) if first[name] == value else start
         states.append((f"{control.description} = {label}", state))
-    for label, given in (text_states or {}).items():
-        states.append((label, {**first, **given}))
+    for entry in text_states or []:
+        if not (len(entry) == 2 and isinstance(entry[0], str) and isinstance(entry[1], dict)):
+            raise ValueError(f'cell metadata "site": {{"states": [["label", {{argument: value}}], '
+                             f'...]}}: got the entry {entry!r}')
+        states.append((entry[0], {**first, **entry[1]}))
     return states, start
 
 
@@ -161,8 +165,8 @@ def explorer_html(recipe, text_states, outdir):
                            "alt": f"The explorer at {label}: {_titles(explorer)}."})
         size = explorer.fig.canvas.get_width_height()
         sweep = _sweep_control(explorer)[2].description
-        caption = _caption(explorer, sweep, len(text_states or {}))
-    return _html(frames, start, len(states) - len(text_states or {}), sweep, size, caption)
+        caption = _caption(explorer, sweep, len(text_states or []))
+    return _html(frames, start, len(states) - len(text_states or []), sweep, size, caption)
 
 
 def state_json(state):
