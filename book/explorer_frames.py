@@ -155,6 +155,8 @@ def explorer_html(recipe, text_states, outdir):
     with mpl.rc_context(), contextlib.redirect_stdout(io.StringIO()):
         explorer = rebuild(recipe)
         states, start = frame_states(explorer, text_states)
+        sweep = _sweep_control(explorer)[2].description           # the controls as they
+        caption = _caption(explorer, sweep, len(text_states or []))   # start, before any frame
         frames = []
         for label, state in states:
             webp = io.BytesIO()
@@ -164,8 +166,6 @@ def explorer_html(recipe, text_states, outdir):
             frames.append({"src": src, "label": label, "state": state_json(state),
                            "alt": f"The explorer at {label}: {_titles(explorer)}."})
         size = explorer.fig.canvas.get_width_height()
-        sweep = _sweep_control(explorer)[2].description
-        caption = _caption(explorer, sweep, len(text_states or []))
     return _html(frames, start, len(states) - len(text_states or []), sweep, size, caption)
 
 

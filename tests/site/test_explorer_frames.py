@@ -4,8 +4,8 @@ Every explorer a notebook displays is, on its page, a figure with a native slide
 of the settings the text discusses). The slider is dragged with the mouse and moved with the
 keyboard, each setting picked, and each time the frame shown is compared pixel for pixel with
 the one the explorer draws here, rebuilt from the recipe stored in the notebook, with its own
-``update`` and ``png()``. A page carries at most 1.5 MB of frames. A recipe rebuilds every
-explorer's demo exactly (needs no browser).
+``update`` and ``png()``; the caption names every control and its range. A page carries at
+most 1.5 MB of frames. A recipe rebuilds every explorer's demo exactly (needs no browser).
 """
 import html
 import importlib.util
@@ -98,6 +98,13 @@ def test_each_explorer_moves_and_shows_what_it_draws(name, new_page, server, sit
         frames = json.loads(figure.get_attribute("data-frames"))
         explorer = frames_module.rebuild(recipe)
         expected, start = frames_module.frame_states(explorer, text_states)
+        caption = figure.locator("figcaption").inner_text()
+        for control in explorer.controls.values():      # each, with its range at the start
+            while isinstance(control, list):
+                control = control[0]
+            assert control.description in caption and "Interactive in JupyterLab" in caption
+            if hasattr(control, "max"):
+                assert f"{control.min:g} to {control.max:g}" in caption
         assert len(frames) == len(expected) and _check(figure, site, explorer, frames,
                                                        expected) == start
         slider = figure.locator("input[type=range]")
