@@ -9,10 +9,13 @@
   made by nbgrader's own preprocessors (solutions replaced by ``# YOUR CODE HERE`` /
   ``YOUR ANSWER HERE``, hidden tests removed, solution cells' outputs cleared), as
   ``make student`` does. ``-D site_student_version=0`` builds an answers site instead.
-* **Widgets.** A live widget's output (a mime bundle with
+* **Explorers** stay live: an explorer's output carries a recipe, from which
+  ``explorer_frames.py`` (see its docstring) renders frames with the explorer's own code; the
+  output becomes a figure whose slider swaps them (``_static/explorer.js``).
+* **Widgets.** Another live widget's output (a mime bundle with
   ``application/vnd.jupyter.widget-view+json``; its text/plain is the raw ``VBox(...)`` repr)
-  cannot run on a static page; the transform below replaces the bundle by a one-line note.
-  A cell can give its own note in its metadata: ``"site": {"widget_note": "..."}``.
+  cannot run on a static page; the transform below replaces the bundle by a one-line note
+  (a progress bar's says so).
 * **Anchors.** The notebooks mark link targets with raw HTML, ``<a id="q3-must-i-trim"></a>``,
   and link to them as ``03-padding-stride-dilation.ipynb#q3-must-i-trim``. myst-parser turns
   such a link into one to the page 03-padding-stride-dilation.html, but knows only heading
@@ -31,6 +34,7 @@ from pathlib import Path
 
 import nbformat
 from docutils import nodes
+from explorer_frames import explorer_html, recipe_of
 from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 from sphinx.transforms import SphinxTransform
 
@@ -70,6 +74,10 @@ def edit_notebook_source(app, docname, source):
             tags = cell.metadata.setdefault("tags", [])
             if "hide-input" not in tags:
                 tags.append("hide-input")
+        for output in cell.get("outputs", []):
+            if recipe := recipe_of(output):
+                states = cell.metadata.get("site", {}).get("states")
+                output.data = {"text/html": explorer_html(recipe, states, Path(app.outdir))}
     if docname == app.config.root_doc:
         nb.cells.append(_toctree_cell(sorted(app.env.found_docs - {docname})))
     source[0] = nbformat.writes(nb)
@@ -77,12 +85,6 @@ def edit_notebook_source(app, docname, source):
 
 def _widget_note(bundle):
     """The note that replaces a widget's mime bundle."""
-    cell = bundle.parent
-    while cell is not None and cell.get("nb_element") != "cell_code":
-        cell = cell.parent
-    custom = ((cell or {}).get("cell_metadata") or {}).get("site", {}).get("widget_note")
-    if custom:
-        return custom
     text = " ".join(c.astext() for c in bundle.children if c.get("mime_type") == "text/plain")
     return PROGRESS_NOTE if re.match(r"\s*(Int|Float)Progress\(", text) else WIDGET_NOTE
 
@@ -144,4 +146,6 @@ def setup(app):
     app.connect("build-finished", write_index_redirect)
     app.set_html_assets_policy("always")          # MathJax on the search page too
     app.add_js_file("search-maths.js")
+    app.add_js_file("explorer.js", loading_method="defer")
+    app.add_css_file("explorer.css")
     return {"version": "1.0", "parallel_read_safe": True, "parallel_write_safe": True}

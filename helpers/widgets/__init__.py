@@ -1,8 +1,5 @@
-"""Interactive explorers, one module per notebook's explorers (``helpers.widgets.neuron``, ...).
-
-Each subclasses ``helpers.widgets.base.Explorer`` (the protocol is described there); display
-one by leaving it as the last expression of a cell.
-"""
+"""Interactive explorers, one module per notebook's (``helpers.widgets.neuron``, ...), each a
+subclass of ``helpers.widgets.base.Explorer`` (the protocol is described there)."""
 import importlib
 import pkgutil
 

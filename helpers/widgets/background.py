@@ -1,16 +1,15 @@
 """Redraw a figure fast by keeping what did not change: a cached background ("blitting").
 
-Drawing tick labels, axis labels and the grid was most of a full ``canvas.draw()``, and an
-update rarely changes them. ``CachedBackground.draw`` draws the figure once without the
-changing artists, keeps the pixels, and later restores them and draws only the changing
-artists on top, in the order ``Figure.draw`` and ``Axes.draw`` use (matplotlib's "Faster
-rendering by using blitting"). The background holds each axes' patch and its two ``Axis``
-objects, plus the ``fixed`` artists named; everything else is drawn at each update. It is
-redrawn when what it shows may have changed (figure size, axes position, visibility or view
-limits, tick positions, labels or style, axis labels, the fixed artists): set grid and tick
+Drawing tick labels, axis labels and the grid was most of a full ``canvas.draw()``, and an update
+rarely changes them. ``CachedBackground.draw`` draws the figure once without the changing
+artists, keeps the pixels, and later restores them and draws only the changing artists on top,
+in the order ``Figure.draw`` and ``Axes.draw`` use (matplotlib's "Faster rendering by using
+blitting"). The background holds each axes' patch and its two ``Axis`` objects, plus the
+``fixed`` artists named. It is redrawn when what it shows may have changed (figure size, axes
+position, visibility or view limits, ticks, axis labels, the fixed artists): set grid and tick
 colours before the first draw. For the result to equal a full draw pixel for pixel, the Axis
-objects are lowered under every other artist of their axes (a grid under bars and images);
-``tests/test_background.py`` checks it for every explorer's demo.
+objects are lowered under every other artist of their axes (a grid under bars and images), as
+``tests/test_background.py`` checks for every explorer's demo.
 """
 from operator import attrgetter
 

@@ -1,25 +1,27 @@
 """The ``Explorer`` base class: one protocol for every explorer (controls -> compute -> draw).
 
-A subclass fills in the steps; the base class runs them in order:
-
-* ``__init__`` stores the data, draws ``self.fig`` and ends with ``super().__init__(**values)``,
-  the first values of ``update``'s arguments;
-* ``make_controls(values)`` returns ``{argument name: widget}`` (a list of widgets for a
-  vector, a list of rows for a matrix); ``control_limits(values)`` the ranges that depend on
-  other values, ``{name: (min, max)}``;
-* ``compute(...)`` checks its arguments and returns a ``State`` without touching the figure;
-  its fields become attributes (a test reads ``explorer.z``) and ``update`` returns the field
-  named ``RESULT``. An argument given as None keeps its last value;
-* ``draw(state)`` moves the figure's artists (no re-plotting);
-* the classmethod ``demo()`` returns ``(explorer, [update kwargs, ...])`` for the tests and
-  ``benchmarks/widget_latency.py`` (target: median <= 40 ms, 90th percentile <= 60 ms).
+A subclass fills in the steps; the base class runs them in order. ``__init__`` stores the data,
+draws ``self.fig`` and ends with ``super().__init__(**values)``, the first values of ``update``'s
+arguments. ``make_controls(values)`` returns ``{argument name: widget}`` (a list of widgets for
+a vector, a list of rows for a matrix); ``control_limits(values)`` the ranges that depend on
+other values, ``{name: (min, max)}``. ``compute(...)`` checks its arguments and returns a
+``State`` without touching the figure; its fields become attributes (a test reads
+``explorer.z``) and ``update`` returns the field named ``RESULT``; an argument given as None
+keeps its last value. ``draw(state)`` moves the figure's artists (no re-plotting). The
+classmethod ``demo()`` returns ``(explorer, [update kwargs, ...])`` for the tests and
+``benchmarks/widget_latency.py`` (target: median <= 40 ms, 90th percentile <= 60 ms).
 
 ``update(...)`` runs compute, shows the values on the controls (which then do not call
-``update`` again), draws and renders the figure as a PNG into ``output``; a moved control
-calls ``update`` with what the controls show. ``png()`` renders without a kernel.
+``update`` again), draws and renders the figure as a PNG into ``output`` (and ``last_png``);
+a moved control calls ``update`` with what the controls show. ``png()`` needs no kernel.
+Displayed, the output carries beside the widget a recipe (mime type ``RECIPE``): the class and
+the arguments it was built with (``plain``), from which the website rebuilds the explorer and
+draws frames of its principal control ``SWEEP`` (a name, then an index for one slider of a
+vector or matrix) over its range (book/explorer_frames.py).
 """
 import inspect
 import io
+import json
 from types import SimpleNamespace
 
 import ipywidgets as widgets
@@ -32,19 +34,34 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from helpers.widgets.background import FAST_TEXT, CachedBackground
 
 State = SimpleNamespace       # what compute returns; its fields become attributes
+RECIPE = "application/vnd.helpers.explorer-recipe+json"
 _STEPS = (1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
 def stable_limit(v):
-    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is >= v (> 0).
-
-    An axis scaled to its data with this limit moves in steps (at most 1.5 v), not at every
-    step of a slider: the eye can compare, and the cached background is rarely redrawn.
-    """
+    """The smallest of 1, 1.5, 2, 3, 4, 5, 6, 8 times a power of ten that is >= v (> 0): an axis
+    scaled to its data with this limit moves in steps (at most 1.5 v), not at every step of a
+    slider: the eye can compare, and the cached background is rarely redrawn."""
     if not v > 0:
         raise ValueError(f"stable_limit: v must be a positive number; got {v!r}")
     power = 10.0 ** np.floor(np.log10(v))
     return next(step * power for step in _STEPS if step * power >= v * (1 - 1e-12))
+
+
+def plain(value):
+    """``value`` as JSON: an array as its dtype, shape and values (a JSON list in a string: one
+    line in the notebook), another object as its class and attributes."""
+    if isinstance(value, np.ndarray):
+        return {"ndarray": value.dtype.str, "shape": list(value.shape),
+                "values": json.dumps(value.ravel().tolist(), separators=(",", ":"))}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if hasattr(value, "__dict__"):
+        return {"object": f"{type(value).__module__}.{type(value).__qualname__}",
+                "vars": plain(vars(value))}
+    return value.item() if isinstance(value, np.generic) else value       # str, number, None
 
 
 def _read(control):
@@ -55,11 +72,8 @@ def _read(control):
 
 
 def _show(control, value):
-    """Show ``value`` on a control (or nested list), widening a slider that does not reach it.
-
-    (A slider would clamp it and show another number than ``update`` used.) A dropdown that
-    does not offer the value keeps what it shows.
-    """
+    """Show ``value`` on a control (or nested list), widening a slider that does not reach it
+    (it would clamp it); a dropdown that does not offer the value keeps what it shows."""
     if isinstance(control, list):
         for c, v in zip(control, value, strict=True):
             _show(c, v)
@@ -87,10 +101,8 @@ def _box(control):
 
 
 def _pin_labels(ax):
-    """Fix ``ax``'s title at y = 1 and its axis labels where they are (axes coordinates).
-
-    matplotlib places them at every draw by measuring every tick label; fixed, it does not.
-    """
+    """Fix ``ax``'s title at y = 1 and its axis labels where they are (axes coordinates):
+    matplotlib places them at every draw by measuring every tick label; fixed, it does not."""
     ax.set_title(ax.get_title(), y=1.0, fontsize=ax.title.get_fontsize(),
                  color=ax.title.get_color())
     for axis in (ax.xaxis, ax.yaxis):                   # empty labels too: each is placed
@@ -108,7 +120,13 @@ class Explorer:
     """
 
     RESULT = None             # the field of compute's State that update returns
+    SWEEP = None              # the principal control: its name (and index), for the website
     _holding = False          # True while update moves the controls
+
+    def __new__(cls, *args, **kwargs):
+        self = super().__new__(cls)                      # the arguments, for the recipe
+        self.arguments = inspect.signature(cls).bind(*args, **kwargs).arguments
+        return self
 
     def __init__(self, **values):
         self.values = {}
@@ -122,12 +140,6 @@ class Explorer:
         self.widget = widgets.VBox([row, self.output])
         self.background = None
         self.update(**values)
-
-    @classmethod
-    def demo(cls):
-        """``(explorer, [update kwargs, ...])`` for tests and benchmarks/widget_latency.py."""
-        raise NotImplementedError(f"{cls.__name__} needs a classmethod demo() returning "
-                                  "(explorer, [kwargs for update, ...])")
 
     def make_controls(self, values):
         return {}
@@ -180,12 +192,10 @@ class Explorer:
             self.update(**self.control_values())
 
     def png(self):
-        """The figure as it is now, as PNG bytes (opaque; a fast zlib level).
-
-        The first draw runs the layout engine, then switches it off (it tripled an update's
-        time) and pins titles and labels where it put them (so leave room for changing texts).
-        Later draws take ticks and ``fixed_artists()`` from the ``CachedBackground``.
-        """
+        """The figure as it is now, as PNG bytes (opaque; a fast zlib level). The first draw
+        runs the layout engine, then switches it off (it tripled an update's time) and pins
+        titles and labels where it put them (so leave room for changing texts). Later draws
+        take ticks and ``fixed_artists()`` from the ``CachedBackground``."""
         with mpl.rc_context(FAST_TEXT):
             if self.background is None:
                 FigureCanvasAgg(self.fig)               # attaches itself as self.fig.canvas
@@ -204,12 +214,15 @@ class Explorer:
 
     def _render(self):
         """Show ``png()`` in ``self.output`` (a view without controls is shown as its figure)."""
-        png = self.png()
+        png = self.last_png = self.png()        # last_png: the website's frames
         if not self.controls:
             return
         with self.output:
             clear_output(wait=True)
             display(Image(png))
 
-    def _ipython_display_(self):
-        display(self.widget)
+    def _repr_mimebundle_(self, **kwargs):
+        """The widget's bundle and the recipe (see ``helpers.widgets.base``)."""
+        recipe = {"explorer": f"{type(self).__module__}.{type(self).__qualname__}",
+                  "arguments": plain(self.arguments)}
+        return {**self.widget._repr_mimebundle_(**kwargs), RECIPE: recipe}

@@ -23,20 +23,11 @@ class ConvUnitView(Explorer):
     together; the title shows its sum. Kernel size K uses the taps ``w[:K]`` of w (K_max,);
     padding is "valid". ``update(unit, K=None, stride=None, dilation=None)`` returns
     ``window``; a new K, s or d redraws T and the diagram in place. ``ConvMatrixExplorer``
-    adds the controls.
-
-    Attributes
-    ----------
-    T, taps : numpy.ndarray, shape (L_out, L)
-        ``conv_matrix`` and ``tap_index_matrix`` of the current geometry.
-    window : numpy.ndarray of int, shape (K,)
-        The inputs unit i reads, ``i*s + k*d``; its output is ``z = T[i] @ x``.
-    edges, lit_edges : LineCollection, numpy.ndarray of int
-        The diagram's edges (row-major) and the lit ones' indices.
-    row_box : matplotlib.patches.Rectangle
-        The frame around row i.
-
-    Introduced in notebook 04.
+    adds the controls. Attributes: ``T`` and ``taps`` (L_out, L), ``conv_matrix`` and
+    ``tap_index_matrix`` of the geometry; ``window`` (K,), the inputs unit i reads (i s + k d;
+    its output is z = T[i] @ x); ``edges``, the diagram's edges (a LineCollection, row-major),
+    and ``lit_edges`` the lit ones' indices; ``row_box``, the frame around row i. Introduced in
+    notebook 04.
     """
 
     RESULT = "window"
@@ -132,6 +123,8 @@ class ConvMatrixExplorer(ConvUnitView):
     The unit slider reaches L_out - 1; a geometry with fewer outputs moves the unit to the
     last one. Introduced in notebook 04.
     """
+
+    SWEEP = "unit"
 
     def make_controls(self, values):
         L, K_max = len(self.x), len(self.w_all)

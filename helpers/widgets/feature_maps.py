@@ -11,14 +11,14 @@ from helpers.widgets.base import Explorer, State
 class FeatureMapExplorer(Explorer):
     """Browse a trained ``CNN1d`` on series X (N, L) with labels y (N,): one filter (of
     ``model.params["W1"]``, (K, 1, F)), one example, and the feature map they make.
-
     ``update(example, filt)`` returns ``value``, the map's global average (the feature the
-    classifier sees). ``maps`` is ``model.feature_maps(X)`` (N, L_out, F); the lines
-    ``taps``, ``series``, ``fmap`` and ``pooled`` draw the filter, the series, the map and
-    its average; ``example`` and ``filter`` are the sliders. Introduced in notebook 08.
+    classifier sees). ``maps`` is ``model.feature_maps(X)`` (N, L_out, F); the lines ``taps``,
+    ``series``, ``fmap`` and ``pooled`` draw the filter, the series, the map and its average;
+    ``example`` and ``filter`` are the sliders. Introduced in notebook 08.
     """
 
     RESULT = "value"
+    SWEEP = "filt"
 
     def __init__(self, model, X, y, class_names=("class 0", "class 1")):
         self.model, self.names = model, class_names

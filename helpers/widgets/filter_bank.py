@@ -20,6 +20,7 @@ class FilterBankExplorer(Explorer):
     """
 
     RESULT = "A"
+    SWEEP = "W", 2, 0              # tap 2 of filter 0
 
     def __init__(self, x, W):
         self.x = np.asarray(x, dtype=float)

@@ -25,6 +25,7 @@ class NeuronExplorer(Explorer):
     """
 
     RESULT = "a"
+    SWEEP = "b"
 
     def __init__(self, x, w, b=0.0, activation="relu"):
         self.x = np.asarray(x, dtype=float)

@@ -17,6 +17,7 @@ class ReceptiveFieldExplorer(Explorer):
     """
 
     RESULT = "field"
+    SWEEP = "n_layers"
 
     def __init__(self, L=48, n_layers=2, kernel_size=3, stride=1, dilation=1):
         self.L = int(L)

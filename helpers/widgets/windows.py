@@ -27,6 +27,7 @@ class WindowExplorer(Explorer):
     """
 
     RESULT = "a"
+    SWEEP = "i"
 
     def __init__(self, x, w, activation="relu"):
         self.x, self.w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
@@ -62,7 +63,6 @@ class WindowExplorer(Explorer):
 
 class GeometryExplorer(Explorer):
     """Padding, stride, dilation and kernel size: which inputs each output reads.
-
     ``update(L, K, stride, padding, dilation)`` redraws ``plot_conv_geometry``'s diagram and
     returns ``L_out``, or None when the kernel does not fit (``error`` says why). It sets
     ``p_left``, ``p_right`` and ``reads`` (``reads[i]``: the positions output i reads, < 0 or
@@ -71,6 +71,7 @@ class GeometryExplorer(Explorer):
     """
 
     RESULT = "L_out"
+    SWEEP = "padding"
     PADDINGS = [("valid", "valid"), ("same", "same"), ("full", "full"), ("1 each side", 1),
                 ("2 each side", 2)]
 
@@ -83,8 +84,8 @@ class GeometryExplorer(Explorer):
     def demo(cls):
         cases = [(10, 3, 1, "valid", 1), (10, 3, 3, "valid", 1), (11, 4, 2, "same", 1),
                  (8, 3, 1, "full", 2), (12, 2, 3, 1, 3), (6, 6, 1, "valid", 1)]
-        keys = ("L", "K", "stride", "padding", "dilation")
-        return cls(), [dict(zip(keys, case, strict=True)) for case in cases]
+        return cls(), [dict(zip(("L", "K", "stride", "padding", "dilation"), case, strict=True))
+                       for case in cases]
 
     def make_controls(self, values):
         layout = widgets.Layout(width="230px")

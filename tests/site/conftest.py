@@ -43,11 +43,13 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def _fresh():
-    """The built site is newer than every notebook, every file of book/ and its build script."""
+    """The built site is newer than every notebook, every file of book/, its build script and
+    helpers/ (whose explorers draw the frames)."""
     stamp = SITE / "index.html"
     if not stamp.exists():
         return False
-    sources = [*notebook_paths(), *BOOK.glob("*.py"), TOOLS / "build_book.py"]
+    sources = [*notebook_paths(), *BOOK.rglob("*.*"), *(ROOT / "helpers").rglob("*.py"),
+               TOOLS / "build_book.py"]
     return all(stamp.stat().st_mtime >= src.stat().st_mtime for src in sources)
 
 
