@@ -140,7 +140,7 @@ def plot_feature_maps(x, A, K, axes=None, names=None):
     """
     x, A = np.asarray(x, float), np.asarray(A, float)
     if axes is None:
-        _, axes = plt.subplots(3, 1, figsize=(8.0, 5.5), sharex=True, layout="constrained",
+        _, axes = plt.subplots(3, 1, figsize=(7.0, 5.5), sharex=True, layout="constrained",
                                height_ratios=[1.0, 1.2, 0.7])
     ax_x, ax_a, ax_s = axes
     L_out, C_out = A.shape

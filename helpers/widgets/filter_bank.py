@@ -32,7 +32,7 @@ class FilterBankExplorer(Explorer):
             raise ValueError(f"FilterBankExplorer: K={W.shape[0]} taps do not fit in "
                              f"L={len(self.x)}")
         self.K = W.shape[0]
-        self.fig, axes = new_figure(1, (8.0, 4.6), nrows=3, sharex=True,
+        self.fig, axes = new_figure(1, (7.0, 4.6), nrows=3, sharex=True,
                                     height_ratios=[1.0, 1.2, 0.7])
         _, self.lines, self.image = plot_feature_maps(
             self.x, np.zeros((len(self.x) - self.K + 1, W.shape[1])), self.K, axes=axes)

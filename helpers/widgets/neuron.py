@@ -34,7 +34,7 @@ class NeuronExplorer(Explorer):
             raise ValueError(f"NeuronExplorer: x and w must be 1-D of the same length; got "
                              f"shapes {self.x.shape} and {w.shape}")
         self.fn, _ = get_activation(activation, "NeuronExplorer")
-        self.fig, (self.ax_bars, self.ax_act) = new_figure(2, figsize=(8.0, 3.0))
+        self.fig, (self.ax_bars, self.ax_act) = new_figure(2, figsize=(7.0, 3.0))
         self.bars = plot_contributions(self.x, w, b, ax=self.ax_bars).bars
         zmax = 2.0 * (np.abs(self.x).sum() + 1.0)             # |z| the sliders can reach
         self.marker = plot_activation(0.0, self.fn, activation, zlim=(-zmax, zmax),

@@ -21,7 +21,7 @@ class ReceptiveFieldExplorer(Explorer):
 
     def __init__(self, L=48, n_layers=2, kernel_size=3, stride=1, dilation=1):
         self.L = int(L)
-        self.fig, self.ax = new_figure(1, figsize=(9.0, 3.4))
+        self.fig, self.ax = new_figure(1, figsize=(7.0, 3.4))
         self.plot = plot_receptive_field(self.L, [(kernel_size, stride, dilation)] * n_layers,
                                          ax=self.ax)
         super().__init__(n_layers=n_layers, kernel_size=kernel_size, stride=stride,

@@ -33,7 +33,8 @@ class WindowExplorer(Explorer):
         self.x, self.w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
         self.L_out = len(correlate1d(self.x, self.w))          # checks shapes, K <= L
         self.fn, self.fn_name = get_activation(activation, "WindowExplorer")
-        self.fig, self.ax = new_figure(1, figsize=(max(5.0, 0.55 * len(self.x) + 2.2), 3.0))
+        width = min(7.0, max(5.0, 0.55 * len(self.x) + 2.2))   # inches, at most the column
+        self.fig, self.ax = new_figure(1, figsize=(width, 3.0))
         self.plot = plot_sliding_window(self.x, self.w, 0, ax=self.ax, fn=self.fn,
                                         fn_name=self.fn_name)
         super().__init__(i=0)
@@ -76,7 +77,7 @@ class GeometryExplorer(Explorer):
                 ("2 each side", 2)]
 
     def __init__(self, L=10, K=3, stride=1, padding="valid", dilation=1):
-        self.fig, self.ax = new_figure(1, figsize=(8.0, 2.8))
+        self.fig, self.ax = new_figure(1, figsize=(7.0, 2.8))
         self.plot = plot_conv_geometry(L, K, stride, padding, dilation, ax=self.ax)
         super().__init__(L=L, K=K, stride=stride, padding=padding, dilation=dilation)
 
