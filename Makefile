@@ -28,6 +28,9 @@ INSTRUCTOR := $(INSTRUCTOR_VENV)/.installed
 # The website builder sits beside nbgrader (the site shows the student version, made with
 # nbgrader's own preprocessors): maintainer tools, never in the reader's environment.
 SITE    := $(INSTRUCTOR_VENV)/.site-installed
+# axe-core, the accessibility checker the website tests run in each page: from npm, pinned.
+AXE_CORE := 4.14.1
+AXE     := build/axe.min.js
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
@@ -47,7 +50,7 @@ help:
 	@echo "make lint     check the Python files with ruff (run first by make test)"
 	@echo "make test-browser  run every notebook in JupyterLab in headless Chromium, move every slider"
 	@echo "make book     build the website of the notebooks into build/book/html (offline, stored outputs)"
-	@echo "make test-site  test that website in headless Chromium (links, maths, alt text, search)"
+	@echo "make test-site  test that website in headless Chromium (links, maths, layout, weight, axe)"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
@@ -97,7 +100,7 @@ BROWSER_LOG := build/test-browser.log
 # OpenBLAS on one thread: three test streams already share the 2 cores, and its idle threads
 # spin-wait (measured: 10-40x more CPU for one mid-size product on the busy machine).
 test: export OPENBLAS_NUM_THREADS = 1
-test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE)
+test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE) $(AXE)
 	@mkdir -p build
 	status=0; \
 	$(LINT) || status=1; \
@@ -126,11 +129,21 @@ $(SITE): $(INSTRUCTOR) pyproject.toml
 	$(UV_PIP) $(INSTRUCTOR_BIN)/python -e ".[instructor,site]"
 	touch $@
 
+# Its maths is typeset at build time by node (Debian: nodejs), else by MathJax in the browser.
 book: $(SITE)
 	$(INSTRUCTOR_BIN)/python tools/build_book.py
 
+# axe-core, the accessibility checker tests/site runs in each page (AXE: see the top). Without
+# npm (or the network) its tests are skipped loudly, a failure with CI=true, as without Chromium.
+$(AXE):
+	@mkdir -p build/axe-core
+	-cd build/axe-core && npm pack --silent axe-core@$(AXE_CORE) > /dev/null && \
+	  tar -xzf axe-core-$(AXE_CORE).tgz --strip-components=1 package/axe.min.js && \
+	  mv axe.min.js ../axe.min.js && touch ../axe.min.js
+	@rm -r build/axe-core
+
 # Skipped loudly without /usr/bin/chromium; a failure instead with CI=true or REQUIRE_BROWSER=1.
-test-site: book $(DEV)
+test-site: book $(DEV) $(AXE)
 	$(DEV_BIN)/python -m pytest tests/site
 
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb

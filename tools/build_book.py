@@ -7,6 +7,9 @@ A clean build every time (a few seconds: nothing is executed, the notebooks' sto
 used), so pages of renamed notebooks and the landing page's page order are never stale:
     build/book/html/       the site (open index.html, or serve the folder as it is)
     build/book/doctrees/   Sphinx's cache
+    build/book/wheel/      the helpers wheel (tools/coursework.py builds it), which each page
+                           offers for download beside its notebook; kept while it is newer
+                           than every file it is built from (a build takes ~10 s of CPU)
 Prints the build time. Any Sphinx warning fails the build (-W), so a broken link between
 notebooks, an unknown anchor or an unrenderable output is caught here.
 """
@@ -16,14 +19,28 @@ import time
 
 from sphinx.cmd.build import build_main
 
-from project_paths import BOOK, NOTEBOOKS, ROOT, SITE
+from coursework import build_wheel
+from project_paths import BOOK, DATA, NOTEBOOKS, ROOT, SITE
 
 OUT = SITE.parent
 
 
+def helpers_wheel(folder=OUT / "wheel"):
+    """The helpers wheel in ``folder``, built again unless newer than all its sources."""
+    wheels = sorted(folder.glob("*.whl"))
+    sources = [ROOT / "pyproject.toml", *(ROOT / "helpers").rglob("*.py"), *DATA.iterdir()]
+    if len(wheels) == 1 and all(wheels[0].stat().st_mtime > src.stat().st_mtime
+                                for src in sources):
+        return wheels[0]
+    shutil.rmtree(folder, ignore_errors=True)
+    return build_wheel(folder)
+
+
 def build(quiet=True):
-    shutil.rmtree(OUT, ignore_errors=True)
-    args = ["-b", "html", "-W", "--keep-going", "-c", str(BOOK),
+    for old in (SITE, OUT / "doctrees"):
+        shutil.rmtree(old, ignore_errors=True)
+    wheel = helpers_wheel()
+    args = ["-b", "html", "-W", "--keep-going", "-c", str(BOOK), "-D", f"site_wheel={wheel}",
             "-d", str(OUT / "doctrees"), str(NOTEBOOKS), str(SITE)]
     return build_main((["-q"] if quiet else []) + args)
 

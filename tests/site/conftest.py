@@ -13,16 +13,17 @@ import functools
 import http.server
 import subprocess
 import threading
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from project_paths import BOOK, ROOT, SITE, TOOLS, notebook_paths
+from project_paths import BOOK, NOTEBOOKS, ROOT, SITE, TOOLS
 from support.labserver import banner, browser_required, chromium_session
-from support.site import PAGES, SCREENSHOTS, site_unavailable, unavailable_or_fail
+from support.site import AXE, FRAMES, PAGES, SCREENSHOTS, site_unavailable, unavailable_or_fail
 from support.venvs import site_python
 
 SCREENSHOT_PAGES = {"00-index.html", "02-sliding-window-feature-maps.html",
-                    "04-convolution-as-matrix-multiplication.html"}
+                    "04-convolution-as-matrix-multiplication.html", "search.html"}
 
 
 def pytest_report_header(config):
@@ -48,7 +49,7 @@ def _fresh():
     stamp = SITE / "index.html"
     if not stamp.exists():
         return False
-    sources = [*notebook_paths(), *BOOK.rglob("*.*"), *(ROOT / "helpers").rglob("*.py"),
+    sources = [*NOTEBOOKS.glob("*.ipynb"), *BOOK.rglob("*.*"), *(ROOT / "helpers").rglob("*.py"),
                TOOLS / "build_book.py"]
     return all(stamp.stat().st_mtime >= src.stat().st_mtime for src in sources)
 
@@ -116,21 +117,71 @@ READ_PAGE_JS = """() => {
                                           alt: i.getAttribute('alt'),
                                           loaded: i.complete && i.naturalWidth > 0})),
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
+    code_cells: document.querySelectorAll('.cell_input pre').length,
+    copy_buttons: document.querySelectorAll('.cell_input button.copybtn').length,
+  };
+}"""
+
+# What is wider than its box, at the current width: the page itself, code blocks and outputs
+# (with their longest line, in characters), display maths (and whether it can scroll), figures.
+MEASURE_JS = """() => {
+  const over = e => e.scrollWidth > e.clientWidth + 1;
+  const scrolls = e => ['auto', 'scroll'].includes(getComputedStyle(e).overflowX);
+  const label = e => e.textContent.trim().replace(/\\s+/g, ' ').slice(0, 60);
+  const longest = e => Math.max(0, ...e.textContent.split('\\n').map(line => line.length));
+  const wide = sel => [...document.querySelectorAll(sel)].filter(over);
+  return {
+    page: document.documentElement.scrollWidth > window.innerWidth,
+    code: wide('.bd-article pre').map(e => ({longest: longest(e), text: label(e)})),
+    outputs: wide('.bd-article .cell_output > :not(.highlight-myst-ansi)').map(label),
+    maths: wide('.bd-article div.math, .bd-article mjx-container[display="true"]')
+      .map(e => ({scrolls: scrolls(e), focusable: e.tabIndex >= 0, text: label(e)})),
+    figures: [...document.querySelectorAll('.bd-article .cell_output img')].map(i => ({
+      src: i.getAttribute('src'), drawn: Number(i.getAttribute('width')),
+      shown: i.getBoundingClientRect().width,
+      column: i.closest('.cell_output').getBoundingClientRect().width,
+      link: i.closest('a.image-reference')?.getAttribute('href')})),
   };
 }"""
 
 WAIT_FOR_MATHJAX_JS = """async () => {
-  if (!document.querySelector('.math')) return true;
+  // The maths is typeset when the site is built (book/site_maths.py); MathJax runs in the page
+  // only where node was missing at build time.
+  if (!document.querySelector('script[src*="mathjax/"]')) return true;
   for (let i = 0; i < 200 && !(window.MathJax && MathJax.startup && MathJax.startup.promise); i++)
     await new Promise(r => setTimeout(r, 50));
   await MathJax.startup.promise;
   return true;
 }"""
 
+LOAD_ALL_IMAGES_JS = """async () => {
+  const imgs = [...document.images];
+  imgs.forEach(i => { i.loading = 'eager'; });
+  await Promise.all(imgs.map(i => i.complete ? null
+    : new Promise(done => { i.onload = i.onerror = done; })));
+}"""
+
+AXE_JS = """async () => {
+  const result = await axe.run(document, {resultTypes: ['violations']});
+  return result.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
+                                       where: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
+}"""
+
+
+def _bytes(urls, server):
+    """{path: size} of what the page fetched from the site (the files it was served from)."""
+    sizes = {}
+    for url in urls:
+        path = SITE / unquote(urlsplit(url).path.lstrip("/"))
+        if url.startswith(server) and FRAMES not in url and path.is_file():
+            sizes[path.relative_to(SITE).as_posix()] = path.stat().st_size
+    return sizes
+
 
 @pytest.fixture(scope="session")
 def crawl(new_page, server):
-    """Every page of PAGES loaded once: {page name: what it requested, logged and shows}."""
+    """Every page of PAGES loaded once, cold: {page name: what it requested, logged, shows,
+    weighs and measures at 1280 px, axe-core's findings, and its measures at 390 px}."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for name in PAGES:
@@ -138,14 +189,22 @@ def crawl(new_page, server):
         response = page.goto(server + name, wait_until="networkidle")
         page.evaluate(WAIT_FOR_MATHJAX_JS)
         page.wait_for_load_state("networkidle")
+        cold = _bytes(page.requests, server)          # figures load lazily: then all of them
+        page.evaluate(LOAD_ALL_IMAGES_JS)
         found[name] = {"status": response.status, **page.evaluate(READ_PAGE_JS),
-                       "requests": list(page.requests),
-                       "console_errors": list(page.console_errors)}
-        if name in SCREENSHOT_PAGES:
-            page.screenshot(path=str(SCREENSHOTS / name.replace(".html", ".png")))
-            note = page.locator(".widget-note").first
-            if note.count():
-                note.evaluate("n => n.scrollIntoView({block: 'center'})")
-                page.screenshot(path=str(SCREENSHOTS / name.replace(".html", "-widget.png")))
+                       "requests": list(page.requests), "bytes": cold,
+                       "console_errors": list(page.console_errors),
+                       "wide": page.evaluate(MEASURE_JS)}
+        if AXE.is_file():
+            page.add_script_tag(path=str(AXE))
+            found[name]["axe"] = page.evaluate(AXE_JS)
+        shot = name in SCREENSHOT_PAGES and SCREENSHOTS / name.replace(".html", "")
+        if shot:
+            page.screenshot(path=f"{shot}-1280.png")
+        page.set_viewport_size({"width": 390, "height": 844})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+        found[name]["narrow"] = page.evaluate(MEASURE_JS)
+        if shot:
+            page.screenshot(path=f"{shot}-390.png")
         page.close()
     return found

@@ -1,7 +1,7 @@
 """The website (make book) in headless Chromium, served from 127.0.0.1: every page loads with
 no console error and no request outside the site, its maths typeset by the MathJax the site
 serves itself, its links resolving (pages and #fragments), every <img> with real alt text; the
-search page finds "Toeplitz". Screenshots of a few pages go to build/site-screenshots/.
+search page finds "Toeplitz". Screenshots of a few pages go to build/screenshots/site/.
 """
 import functools
 import re

@@ -1,6 +1,8 @@
-"""The site's two mechanisms on a copy of notebook 01 built alone (the real notebooks have no alt
-texts yet): a cell's ``mystnb.image.alt`` becomes its figure's ``<img alt>``, and a live widget's
-output becomes the one-line note, not a box or its ``VBox(...)`` repr. Needs the builder only."""
+"""The site's mechanisms on a copy of notebook 01 built alone (the real notebooks have no alt
+texts yet): a cell's ``mystnb.image.alt`` becomes its figure's ``<img alt>``, a live widget's
+output becomes the one-line note, not a box or its ``VBox(...)`` repr, and a repository URL
+(``-D site_repository_url=...``, as book/conf.py can set it) adds the page's source, Binder and
+issue links. Needs the builder only."""
 import re
 import subprocess
 
@@ -12,6 +14,7 @@ from support.site import figures, unavailable_or_fail
 from support.venvs import site_python
 
 NOTEBOOK = NOTEBOOKS / "01-dot-product-neuron.ipynb"
+REPOSITORY = "https://github.com/example/conv-as-matmul"
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +28,8 @@ def one_page(tmp_path_factory):
         cell.metadata["mystnb"] = {"image": {"alt": alts[-1]}}
     nbformat.write(nb, src / "00-index.ipynb")           # the configuration's landing page
     subprocess.run([site_python(), "-m", "sphinx", "-q", "-b", "html", "-c", str(BOOK),
-                    str(src), str(out)], check=True, cwd=ROOT, capture_output=True)
+                    "-D", f"site_repository_url={REPOSITORY}", str(src), str(out)],
+                   check=True, cwd=ROOT, capture_output=True)
     return (out / "00-index.html").read_text(encoding="utf-8"), alts
 
 
@@ -39,3 +43,15 @@ def test_a_widget_output_becomes_a_note(one_page):
     html, _ = one_page
     assert html.count("Interactive in JupyterLab") == 1
     assert "VBox(" not in html and "widget-view+json" not in html
+
+
+def test_a_repository_url_adds_source_binder_and_issue_links(one_page):
+    html, _ = one_page
+    nav = re.search(r'<nav class="site-links[^>]*>(.*?)</nav>', html, re.S).group(1)
+    hrefs = re.findall(r'href="([^"]+)"', nav)
+    assert hrefs == [
+        "00-index.ipynb",
+        f"{REPOSITORY}/blob/main/notebooks/00-index.ipynb",
+        "https://mybinder.org/v2/gh/example/conv-as-matmul/main?labpath=notebooks/00-index.ipynb",
+        f"{REPOSITORY}/issues/new?title=00-index%3A%20",
+    ], hrefs

@@ -1,19 +1,24 @@
 """What the website tests (tests/site) share: the pages to crawl, where screenshots go, the
-figures of a notebook, and whether the builder and the browser are here to test with."""
+figures of a notebook, axe-core, and whether the builder and the browser are here to test with."""
 import subprocess
 
-from project_paths import BUILD, notebook_paths
+from project_paths import BUILD, NOTEBOOKS
 from support.labserver import browser_unavailable, skip_or_fail
 from support.venvs import site_python
 
-SCREENSHOTS = BUILD / "site-screenshots"
-PAGES = [nb.stem + ".html" for nb in notebook_paths()] + ["genindex.html", "search.html"]
+SCREENSHOTS = BUILD / "screenshots" / "site"
+NOTEBOOK_PAGES = [nb.stem + ".html" for nb in sorted(NOTEBOOKS.glob("*.ipynb"))]
+PAGES = NOTEBOOK_PAGES + ["search.html"]
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
+# axe-core, the accessibility checker, fetched from npm by the Makefile
+AXE = BUILD / "axe.min.js"
+# what a page may weigh on a cold load (explorer frames aside: URLs with /frames/ in them)
+PAGE_BYTES, SITE_BYTES, FRAMES = 1_200_000, 10_000_000, "/frames/"
 
 
 def builder_unavailable():
     """Why the website cannot be built here (the ``site`` extra is missing), or None."""
-    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader"]
+    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader, sphinx_copybutton"]
     if subprocess.run(check, capture_output=True).returncode != 0:
         return ("the site builder (the `site` extra: sphinx, myst-nb, ...) is missing "
                 "(make book installs it); the website tests did NOT run")
@@ -27,6 +32,13 @@ def site_unavailable():
 def unavailable_or_fail():
     """Skip a website test (fail it under CI=true or REQUIRE_BROWSER=1) that cannot run here."""
     skip_or_fail(site_unavailable(), "website", "tests/site (make test-site)")
+
+
+def axe_or_fail():
+    """Skip (or fail, as above) an accessibility test without axe-core."""
+    missing = f"axe-core is missing (`make {AXE.relative_to(BUILD.parent)}` fetches it)"
+    skip_or_fail(None if AXE.is_file() else missing, "website accessibility",
+                 "tests/site (make test-site)")
 
 
 def figures(nb):
