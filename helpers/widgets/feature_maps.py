@@ -11,14 +11,14 @@ from helpers.widgets.base import Explorer, State
 class FeatureMapExplorer(Explorer):
     """Browse a trained ``CNN1d`` on series X (N, L) with labels y (N,): one filter (of
     ``model.params["W1"]``, (K, 1, F)), one example, and the feature map they make.
+
     ``update(example, filt)`` returns ``value``, the map's global average (the feature the
-    classifier sees). ``maps`` is ``model.feature_maps(X)`` (N, L_out, F); the lines ``taps``,
-    ``series``, ``fmap`` and ``pooled`` draw the filter, the series, the map and its average;
-    ``example`` and ``filter`` are the sliders. Introduced in notebook 08.
+    classifier sees). ``maps`` is ``model.feature_maps(X)`` (N, L_out, F); the lines
+    ``taps``, ``series``, ``fmap`` and ``pooled`` draw the filter, the series, the map and
+    its average; ``example`` and ``filter`` are the sliders. Introduced in notebook 08.
     """
 
     RESULT = "value"
-    SWEEP = "filt"
 
     def __init__(self, model, X, y, class_names=("class 0", "class 1")):
         self.model, self.names = model, class_names
@@ -26,7 +26,7 @@ class FeatureMapExplorer(Explorer):
         self.maps = model.feature_maps(self.X)                      # (N, L_out, F)
         self.W1 = model.params["W1"][:, 0, :]                       # (K, F)
         K = self.W1.shape[0]
-        self.fig, (self.ax_w, self.ax_x, self.ax_a) = new_figure(3, figsize=(7.0, 2.8))
+        self.fig, (self.ax_w, self.ax_x, self.ax_a) = new_figure(3, figsize=(6.8, 2.8))
         self.taps, = self.ax_w.plot(np.arange(K), self.W1[:, 0], "o-", color=PALETTE[2])
         self.ax_w.axhline(0, color="black", lw=0.8)
         self.ax_w.set(xlabel="tap k", ylabel="weight",
@@ -72,7 +72,6 @@ class FeatureMapExplorer(Explorer):
         self.series.set_ydata(self.X[n])
         self.fmap.set_ydata(self.maps[n, :, f])
         self.pooled.set_ydata([state.value, state.value])
-        self.ax_w.set_title(f"filter {f}", fontsize="medium")
-        self.ax_x.set_title(f"example {n}: {self.names[self.y[n]]}", fontsize="medium")
-        self.ax_a.set_title(f"feature map\n(dashed: its average {state.value:.2f})",
-                           fontsize="medium")
+        self.ax_w.set_title(f"filter {f}", fontsize=9)
+        self.ax_x.set_title(f"example {n}: {self.names[self.y[n]]}", fontsize=9)
+        self.ax_a.set_title(f"its map; mean {state.value:.2f} (dashed)", fontsize=9)

@@ -3,11 +3,14 @@ differently from the key (format: __init__.py)."""
 
 NOTEBOOK = "08-training-a-1d-cnn"
 
-_EX1_L_OUT = "L_out = L - K + 1                               # positions of a valid feature map"
+_EX1_L_OUT = "L_out = L - K + 1                     # positions of a valid feature map"
 _EX1_RETURN = "return K * C_out + C_out + L_out * C_out * n_classes + n_classes"
 _EX2_MODEL = 'cnn_max = CNN1d(16, 15, pool="max", seed=SEED)'
 _EX2_FIT = "fit(cnn_max, train_c, y_train, epochs=300, lr=0.01, progress=False)"
-_EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 10), y_test)"
+_EX2_WINDOWS = "X_10 = shifted_crop(X_test, MARGIN, 10)"
+_EX2_PRED = "pred_max_shift10 = cnn_max.predict(X_10)"
+_EX2_ACC = "acc_max_shift10 = accuracy(cnn_max, X_10, y_test)"
+_EX2_EVAL = "\n".join([_EX2_WINDOWS, _EX2_PRED, _EX2_ACC])
 
 # WRONG[solution grade_id] = [(right, wrong, message), ...]: each must fail its grade cell
 WRONG = {
@@ -24,13 +27,19 @@ WRONG = {
          "is 4592, which is not right"),
     ],
     "ex2-solution": [
-        (_EX2_MODEL, 'cnn_max = CNN1d(16, 15, pool="avg", seed=SEED)', 'pool="max"'),
+        (_EX2_MODEL, 'cnn_max = CNN1d(16, 15, pool="avg", seed=SEED)', "global max pooling"),
         # the unshifted test windows (t = 0)
-        (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, 0), y_test)",
-         "shifted by t = +10"),
+        (_EX2_WINDOWS, "X_10 = shifted_crop(X_test, MARGIN, 0)", "shifted by t = +10"),
         # t = -10 instead of +10
-        (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_test, MARGIN, -10), y_test)",
-         "shifted by t = +10"),
+        (_EX2_WINDOWS, "X_10 = shifted_crop(X_test, MARGIN, -10)", "shifted by t = +10"),
+        # the TRAINING windows shifted by +10, scored against the training labels
+        (_EX2_EVAL, "X_10 = shifted_crop(X_train, MARGIN, 10)\n"
+                    "pred_max_shift10 = cnn_max.predict(X_10)\n"
+                    "acc_max_shift10 = accuracy(cnn_max, X_10, y_train)",
+         "one predicted class per TEST series"),
+        # predictions on the test windows, accuracy on the training windows
+        (_EX2_ACC, "acc_max_shift10 = accuracy(cnn_max, shifted_crop(X_train, MARGIN, 10), "
+                   "y_train)", "the accuracy of the predictions"),
         # trained on the whole training series, not the centre windows
         (_EX2_FIT, "fit(cnn_max, X_train, y_train, epochs=300, lr=0.01, progress=False)",
          "the training split's centre windows"),
@@ -56,8 +65,8 @@ RIGHT = {
     "ex2-solution": [
         (_EX2_MODEL, 'cnn_max = CNN1d(n_filters=16, kernel_size=15, n_classes=2, pool="max", '
                      'seed=SEED)'),
-        (_EX2_ACC, "acc_max_shift10 = float(np.mean(cnn_max.predict(shifted_crop(X_test, MARGIN, "
-                   "10)) == y_test))"),
+        (_EX2_PRED, "pred_max_shift10 = np.argmax(cnn_max.logits(X_10), axis=1)"),
+        (_EX2_ACC, "acc_max_shift10 = float(np.mean(pred_max_shift10 == y_test))"),
         (_EX2_FIT, "fit(cnn_max, shifted_crop(X_train, MARGIN, 0), y_train, epochs=300, lr=0.01, "
                    "progress=False)"),
     ],

@@ -27,9 +27,9 @@ WRONG = {
     "ex2-solution": [
         # the forbidden shortcut: build T and ask for its size
         (_T, "return conv_matrix(np.zeros((K, C_in, C_out), np.float32), L, stride=s, "
-             "dilation=d).nbytes", "without helpers.matrix.conv_matrix"),
+             "dilation=d).nbytes", "without conv_matrix"),
         (_P, "return im2col1d(np.zeros((N, L, C_in), np.float32), K, stride=s, dilation=d).nbytes",
-         "without helpers.im2col.im2col1d"),
+         "without im2col1d"),
         (_P, "from helpers.im2col import im2col_batch; return im2col_batch(np.zeros((N, L, C_in), "
              "np.float32), geometry(L, K, s, 'valid', d)).nbytes",
          "without helpers.im2col.im2col_batch"),
@@ -57,10 +57,10 @@ WRONG = {
          "without conv_fft"),
         (_RETURN_FFT, "return conv1d_naive(x[None, :, None], w[:, None, None], "
                       "padding='full')[0, :, 0]",
-         "without helpers.conv.conv1d_naive"),
+         "without conv1d_naive"),
         (_RETURN_FFT, "return conv1d_blocked(np.pad(x, K - 1)[None, :, None], "
                       "w[:, None, None], geometry(L + 2 * K - 2, K))[0, :, 0]",
-         "without helpers.conv_fast.conv1d_blocked"),
+         "without conv1d_blocked"),
     ],
 }
 
@@ -83,5 +83,8 @@ RIGHT = {
                       "2 * n)[:n]"),
         # the complex FFT
         (_RETURN_FFT, "return np.fft.ifft(np.fft.fft(x, n) * np.fft.fft(w[::-1], n)).real"),
+        # complex to float with .astype: numpy warns (ComplexWarning), the answer is right
+        (_RETURN_FFT, "return np.fft.ifft(np.fft.fft(x, n) * np.fft.fft(w[::-1], n))"
+                      ".astype(float)"),
     ],
 }
