@@ -27,17 +27,18 @@ window.__nbtest = {
   },
 
   // The kernel has answered everything: idle, no cell queued, every request the page sent it
-  // (cells, widget changes) followed by the kernel's idle status for that request, no request
-  // of JupyterLab's own waiting for its reply (the debugger asks a new kernel for its state),
-  // and no message either way for 50 ms (after a full second of silence a request without
-  // its answer counts as answered). Needs listen().
-  settled() {
+  // (cells, widget changes) followed by the kernel's idle status for that request, and no
+  // message either way for 50 ms (after a full second of silence a request without its idle
+  // status counts as answered). With ``replies``, also no request of JupyterLab's own waiting
+  // for its reply (the debugger asks a new kernel for its state; a notebook that is not run
+  // is closed right after). Needs listen().
+  settled(replies = false) {
     const quiet = performance.now() - this.lastMessage;
     const p = this.panel();
     const kernel = p && p.sessionContext.session && p.sessionContext.session.kernel;
-    const waiting = this.unanswered.size + (kernel && kernel._futures ? kernel._futures.size : 0);
+    const futures = replies && kernel && kernel._futures ? kernel._futures.size : 0;
     return this.kernelStatus() === 'idle' && this.pendingCells() === 0 && quiet >= 50
-      && (waiting === 0 || quiet >= 1000);
+      && (this.unanswered.size + futures === 0 || quiet >= 1000);
   },
 
   // Collect every stderr stream and error the kernel sends, from cells and from widget
