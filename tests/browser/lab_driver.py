@@ -63,11 +63,9 @@ def wait(page, expr, timeout, what):
                     + (f"; a dialog is open: {dialog!r}" if dialog else ""), pytrace=False)
 
 
-def settle(page, replies=False):
-    """Wait until the kernel has answered every request the page sent it (and with
-    ``replies``, JupyterLab's own requests too): ``settled()`` in page_helpers.js."""
-    wait(page, f"() => __nbtest.settled({str(replies).lower()})", KERNEL_TIMEOUT_MS,
-         "kernel to become idle")
+def settle(page):
+    """Wait until the kernel has answered every request the page sent it (settled())."""
+    wait(page, "() => __nbtest.settled()", KERNEL_TIMEOUT_MS, "kernel to become idle")
 
 
 def open_notebook(page, path):
@@ -130,7 +128,6 @@ def assert_stored_outputs_render(page):
     """Every output stored in the open notebook is rendered, and no error is shown."""
     wait(page, "() => __nbtest.outputsShown() === __nbtest.modelReport().nOutputs", 30_000,
          "the stored outputs to render")
-    settle(page, replies=True)        # the new kernel has answered JupyterLab's requests
     assert_no_rendered_errors(page, "errors shown with the stored outputs")
 
 

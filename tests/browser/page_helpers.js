@@ -29,16 +29,19 @@ window.__nbtest = {
   // The kernel has answered everything: idle, no cell queued, every request the page sent it
   // (cells, widget changes) followed by the kernel's idle status for that request, and no
   // message either way for 50 ms (after a full second of silence a request without its idle
-  // status counts as answered). With ``replies``, also no request of JupyterLab's own waiting
-  // for its reply (the debugger asks a new kernel for its state; a notebook that is not run
-  // is closed right after). Needs listen().
-  settled(replies = false) {
+  // status counts as answered). Needs listen().
+  settled() {
     const quiet = performance.now() - this.lastMessage;
-    const p = this.panel();
-    const kernel = p && p.sessionContext.session && p.sessionContext.session.kernel;
-    const futures = replies && kernel && kernel._futures ? kernel._futures.size : 0;
     return this.kernelStatus() === 'idle' && this.pendingCells() === 0 && quiet >= 50
-      && (this.unanswered.size + futures === 0 || quiet >= 1000);
+      && (this.unanswered.size === 0 || quiet >= 1000);
+  },
+
+  // JupyterLab's debugger asks each new kernel for its state; shutting the kernel down before
+  // the reply logs a console error. Wait (at most 10 s) until no such request is pending.
+  async debuggerAnswered(kernel) {
+    const asking = () => kernel && kernel._futures && Array.from(kernel._futures.values())
+      .some((f) => f.msg && f.msg.header.msg_type === 'debug_request');
+    for (let i = 0; i < 100 && asking(); i++) await new Promise((r) => setTimeout(r, 100));
   },
 
   // Collect every stderr stream and error the kernel sends, from cells and from widget
@@ -116,7 +119,10 @@ window.__nbtest = {
     const open = Array.from(window.jupyterapp.shell.widgets('main'))
       .filter((w) => w.context && w.sessionContext);
     for (const p of open) {
-      if (p.sessionContext.session) await p.sessionContext.shutdown();
+      if (p.sessionContext.session) {
+        await this.debuggerAnswered(p.sessionContext.session.kernel);
+        await p.sessionContext.shutdown();
+      }
       p.context.model.dirty = false;
       p.dispose();
     }
