@@ -64,10 +64,8 @@ def wait(page, expr, timeout, what):
 
 
 def settle(page):
-    """Kernel idle and no cell queued, twice 100 ms apart (widget messages come in bursts)."""
-    for _ in range(2):
-        wait(page, "() => __nbtest.settled()", KERNEL_TIMEOUT_MS, "kernel to become idle")
-        page.wait_for_timeout(100)
+    """Wait until the kernel has answered every request the page sent it (settled())."""
+    wait(page, "() => __nbtest.settled()", KERNEL_TIMEOUT_MS, "kernel to become idle")
 
 
 def open_notebook(page, path):
@@ -89,10 +87,10 @@ def open_notebook(page, path):
 
 
 def close_notebook(page):
-    """Shut the open notebook's kernel down and close its panel; fail if anything is left
+    """Shut the open notebooks' kernels down and close their panels; fail if anything is left
     open or if closing raised page or console errors."""
     before = len(page.problems)
-    left = js(page, "closeNotebook()")
+    left = js(page, "closeNotebooks()")
     page.wait_for_timeout(200)        # errors logged as the kernel's websocket goes count too
     assert left == {"panels": 0, "sessions": [], "kernels": 0}, f"still open after close: {left}"
     assert_no_problems(page.problems[before:], "errors while closing the notebook")
@@ -126,6 +124,13 @@ def assert_clean_run(page, result):
     return report
 
 
+def assert_stored_outputs_render(page):
+    """Every output stored in the open notebook is rendered, and no error is shown."""
+    wait(page, "() => __nbtest.outputsShown() === __nbtest.modelReport().nOutputs", 30_000,
+         "the stored outputs to render")
+    assert_no_rendered_errors(page, "errors shown with the stored outputs")
+
+
 def assert_no_problems(problems, when):
     assert not problems, f"{when}:\n" + "\n\n".join(problems)
 
@@ -143,7 +148,7 @@ def _drag(page, handle, state):
     dx = -40 if state["now"] > (state["min"] + state["max"]) / 2 else 40
     page.mouse.move(x, y)
     page.mouse.down()
-    page.mouse.move(x + dx, y, steps=4)
+    page.mouse.move(x + dx, y, steps=2)
     page.mouse.up()
 
 
@@ -183,10 +188,26 @@ def actions(page, control):
     raise AssertionError(f"no way to operate a {kind!r} control")
 
 
-def kernel_errors(page, since):
-    """The end of each of the first three stderr texts/tracebacks the kernel sent since."""
-    errors = js(page, "kernelErrorsSince(a)", since)[:3]
-    return "\n".join("\n".join(strip_ansi(e["text"]).rstrip().splitlines()[-12:]) for e in errors)
+def kernel_errors(errors):
+    """The end of each of the first three stderr texts/tracebacks in ``errors``."""
+    return "\n".join("\n".join(strip_ansi(e["text"]).rstrip().splitlines()[-12:])
+                     for e in errors[:3])
+
+
+def step(page, act, cell, timeout_ms):
+    """Arm the probe on ``cell``, ``act()``, wait for the changed output and the settled kernel:
+    ``{t0, t1, errors}`` (t1 None: no change within ``timeout_ms``)."""
+    since = js(page, "armProbe(a)", cell)
+    act()
+    try:
+        return page.wait_for_function(f"() => __nbtest.stepDone({since})", timeout=timeout_ms,
+                                      polling="raf").json_value()
+    except Exception as exc:  # playwright TimeoutError
+        if "Timeout" not in type(exc).__name__:
+            raise
+    js(page, "disarmProbe()")
+    settle(page)
+    return {"t0": None, "t1": None, "errors": js(page, "kernelErrorsSince(a)", since)}
 
 
 def operate(page, control, timeout_ms=STEP_TIMEOUT_MS):
@@ -195,28 +216,16 @@ def operate(page, control, timeout_ms=STEP_TIMEOUT_MS):
     name = f"cell {control['cell']}: {control['kind']} {control['label']!r}"
     page.locator(f'[data-nbtest-id="{control["id"]}"]').scroll_into_view_if_needed()
     for how, act in actions(page, control):
-        n_errors = len(js(page, "kernelErrorsSince(0)"))
-        js(page, "armProbe(a)", control["cell"])
-        act()
-        try:
-            page.wait_for_function("() => window.__nbprobe.t1 !== null", timeout=timeout_ms,
-                                   polling="raf")
-            changed = True
-        except Exception as exc:  # playwright TimeoutError
-            if "Timeout" not in type(exc).__name__:
-                raise
-            js(page, "disarmProbe()")
-            changed = False
-        probe = js(page, "probeResult()")
-        settle(page)
-        errors = kernel_errors(page, n_errors)
-        if errors or not changed:
+        result = step(page, act, control["cell"], timeout_ms)
+        errors = kernel_errors(result["errors"])
+        if errors or result["t1"] is None:
             what = (f"output did not change within {timeout_ms / 1000:.0f} s of a {how} step"
-                    if not changed else f"the kernel reported an error after a {how} step")
+                    if result["t1"] is None
+                    else f"the kernel reported an error after a {how} step")
             said = f"; it said:\n{textwrap.indent(errors, '    | ')}" if errors else ""
             return latencies, f"{name}: {what}{said}"
-        if how != "mouse" and probe["t0"] is not None:
-            latencies.append(probe["t1"] - probe["t0"])
+        if how != "mouse" and result["t0"] is not None:
+            latencies.append(result["t1"] - result["t0"])
     return latencies, None
 
 

@@ -1,7 +1,7 @@
 // Injected into every JupyterLab page the browser tests open (page.add_init_script).
 // Reads JupyterLab's own state through window.jupyterapp (the server is started with
 // --LabApp.expose_app_in_browser) and the rendered DOM. One JupyterLab page serves every
-// notebook in turn: openNotebook and closeNotebook are the only calls that change the app.
+// notebook in turn: openNotebook and closeNotebooks are the only calls that change the app.
 window.__nbtest = {
   panel() {
     return window.jupyterapp && window.jupyterapp.shell.currentWidget;
@@ -26,18 +26,43 @@ window.__nbtest = {
       .filter((e) => e.textContent.includes('*')).length;
   },
 
+  // The kernel has answered everything: idle, no cell queued, every request the page sent it
+  // (cells, widget changes) followed by the kernel's idle status for that request, and no
+  // message either way for 50 ms (after a full second of silence a request without its idle
+  // status counts as answered). Needs listen().
   settled() {
-    return this.kernelStatus() === 'idle' && this.pendingCells() === 0;
+    const quiet = performance.now() - this.lastMessage;
+    return this.kernelStatus() === 'idle' && this.pendingCells() === 0 && quiet >= 50
+      && (this.unanswered.size === 0 || quiet >= 1000);
+  },
+
+  // JupyterLab's debugger asks each new kernel for its state; shutting the kernel down before
+  // the reply logs a console error. Wait (at most 10 s) until no such request is pending.
+  async debuggerAnswered(kernel) {
+    const asking = () => kernel && kernel._futures && Array.from(kernel._futures.values())
+      .some((f) => f.msg && f.msg.header.msg_type === 'debug_request');
+    for (let i = 0; i < 100 && asking(); i++) await new Promise((r) => setTimeout(r, 100));
   },
 
   // Collect every stderr stream and error the kernel sends, from cells and from widget
-  // callbacks alike (a callback's exception shows in no cell: only here, or the log console).
+  // callbacks alike (a callback's exception shows in no cell: only here, or the log console),
+  // and follow the requests sent to the kernel until their idle status comes (settled()).
   listen() {
     this.kernelErrors = [];
-    this.panel().sessionContext.iopubMessage.connect((_, msg) => {
+    this.unanswered = new Set();
+    this.lastMessage = performance.now();
+    const session = this.panel().sessionContext;
+    session.session.kernel.anyMessage.connect((_, {msg, direction}) => {
+      this.lastMessage = performance.now();
+      if (direction === 'send' && msg.channel === 'shell') this.unanswered.add(msg.header.msg_id);
+    });
+    session.iopubMessage.connect((_, msg) => {
+      this.lastMessage = performance.now();
       const type = msg.header.msg_type;
       const parent = msg.parent_header && msg.parent_header.msg_type;
-      if (type === 'error') {
+      if (type === 'status' && msg.content.execution_state === 'idle' && parent) {
+        this.unanswered.delete(msg.parent_header.msg_id);
+      } else if (type === 'error') {
         this.kernelErrors.push({parent, text: (msg.content.traceback || []).join('\n')});
       } else if (type === 'stream' && msg.content.name === 'stderr') {
         this.kernelErrors.push({parent, text: String(msg.content.text)});
@@ -61,18 +86,43 @@ window.__nbtest = {
     if (p && p.sessionContext && p.sessionContext.session) await p.sessionContext.shutdown();
   },
 
+  // Run ``code`` in the open notebook's kernel (before Run All: a self-test's patch).
+  async execute(code) {
+    const kernel = this.panel().sessionContext.session.kernel;
+    const reply = await kernel.requestExecute({code, store_history: false}).done;
+    return reply.content.status;
+  },
+
+  // Where the element with ``id`` (a link's #fragment) is in the open notebook: whether it
+  // lies in the visible part of the notebook, and how far the notebook is scrolled.
+  anchorPlace(id) {
+    const p = this.panel();
+    const el = p && p.node.querySelector(
+      `[data-jupyter-id="${CSS.escape(id)}"], [id="${CSS.escape(id)}"]`);
+    if (!el) return null;
+    const scroller = p.content.node.querySelector('.jp-WindowedPanel-outer') || p.content.node;
+    const box = el.getBoundingClientRect();
+    const view = scroller.getBoundingClientRect();
+    return {visible: box.top >= view.top && box.bottom <= view.bottom,
+            scrollTop: scroller.scrollTop, path: p.context.path};
+  },
+
   async openNotebook(path) {
     await window.jupyterapp.restored;
     await window.jupyterapp.commands.execute('docmanager:open', {path});
     return true;
   },
 
-  // Shut the current notebook's kernel down and dispose of its panel without saving (the
-  // run made it dirty), then say what is still open: notebook panels, sessions, kernels.
-  async closeNotebook() {
-    const p = this.panel();
-    if (p && p.context) {
-      await this.shutdownKernel();
+  // Shut every open notebook's kernel down and dispose of its panel without saving (the run
+  // made it dirty), then say what is still open: notebook panels, sessions, kernels.
+  async closeNotebooks() {
+    const open = Array.from(window.jupyterapp.shell.widgets('main'))
+      .filter((w) => w.context && w.sessionContext);
+    for (const p of open) {
+      if (p.sessionContext.session) {
+        await this.debuggerAnswered(p.sessionContext.session.kernel);
+        await p.sessionContext.shutdown();
+      }
       p.context.model.dirty = false;
       p.dispose();
     }
@@ -90,12 +140,13 @@ window.__nbtest = {
     const cells = p.content.model.cells;
     const out = {
       path: p.context.path, windowingMode: p.content.notebookConfig.windowingMode,
-      errors: [], stderr: [], widgetViews: 0, unexecuted: [], nCells: cells.length,
+      errors: [], stderr: [], widgetViews: 0, unexecuted: [], nCells: cells.length, nOutputs: 0,
     };
     for (let i = 0; i < cells.length; i++) {
       const c = cells.get(i);
       if (c.type !== 'code') continue;
       if (c.executionCount === null && c.sharedModel.getSource().trim()) out.unexecuted.push(i);
+      out.nOutputs += c.outputs.length;
       for (const o of c.outputs.toJSON()) {
         if (o.output_type === 'error') {
           out.errors.push({cell: i, ename: o.ename, evalue: o.evalue,
@@ -108,6 +159,11 @@ window.__nbtest = {
       }
     }
     return out;
+  },
+
+  // Outputs rendered in the open notebook's cells (not counting those inside Output widgets).
+  outputsShown() {
+    return this.panel().node.querySelectorAll('.jp-Cell-outputArea > .jp-OutputArea-child').length;
   },
 
   // stderr / traceback text rendered anywhere in the page, including inside Output widgets.
@@ -211,7 +267,8 @@ window.__nbtest = {
   },
 
   // Arm a probe on a cell's outputs: t0 = the first user input event (key, pointer, input),
-  // t1 = the first moment the widget's signature differs from now and is not empty.
+  // t1 = the first moment the widget's signature differs from now and is not empty. Returns
+  // the number of kernel errors so far (stepDone's ``since``).
   armProbe(cellIndex) {
     const scope = this.scopeOf(cellIndex);
     const before = this.signature(scope);
@@ -236,12 +293,15 @@ window.__nbtest = {
       events.forEach((ev) => document.removeEventListener(ev, start, true));
     };
     window.__nbprobe = probe;
-    return probe.before;
+    return this.kernelErrors.length;
   },
 
-  probeResult() {
+  // One step's outcome once the kernel has settled after the output changed (or after it
+  // reported an error): {t0, t1, errors sent since the probe was armed}; null until then.
+  stepDone(since) {
     const p = window.__nbprobe;
-    return {t0: p.t0, t1: p.t1};
+    if ((p.t1 === null && this.kernelErrors.length === since) || !this.settled()) return null;
+    return {t0: p.t0, t1: p.t1, errors: this.kernelErrors.slice(since)};
   },
 
   disarmProbe() {
