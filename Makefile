@@ -38,8 +38,11 @@ XDIST   := -n 2 --dist loadfile
 # The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
 # make test-site).
 NO_BROWSER := --ignore=tests/browser --ignore=tests/site
-# ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, not linted.
-LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks book
+# ruff's settings are in pyproject.toml ([tool.ruff]); notebooks are tested by nbval, and linted
+# only for their line length: code lines <= 80 characters, so nothing scrolls sideways on the
+# site or is cut on paper.
+LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks book && \
+           $(DEV_BIN)/python -m ruff check --select E501 --line-length 80 notebooks/*.ipynb
 
 .PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
         autograde test-min requirements venvs clean help
