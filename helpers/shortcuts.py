@@ -5,10 +5,14 @@
 
     check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
 
-A runtime guard that a student could route around, not a sandbox.
+The second line of defence only: a runtime guard in the student's own kernel can be routed
+around. Grading judges each answer first, before it runs, from its syntax tree
+(tools/answer_rules.py in the course repository).
 """
+import copy
 import importlib
 import sys
+import types
 
 import numpy as np
 
@@ -81,13 +85,13 @@ class forbid:
     ``forbid(np.correlate, "np.convolve", hint="...")``: each target is a callable or a
     dotted name (looked up in ``namespace``, by default the caller's globals). Every binding
     of a target — in every imported module and in the globals of the caller, ``__main__``
-    and IPython's user namespace — is replaced by a stand-in that raises
-    :class:`ForbiddenShortcut` when called from code whose globals are one of those user
-    namespaces. Library code and the ``with`` block itself (a grade cell computing its
-    reference) still get the real function. Every binding is restored on leaving the block.
+    and IPython's user namespace, and in the default arguments and closures of the functions
+    defined there — is replaced by a stand-in that raises :class:`ForbiddenShortcut` when
+    called from code whose globals are one of those user namespaces. Library code and the
+    ``with`` block itself (a grade cell computing its reference) still get the real function.
+    Every binding is restored on leaving the block.
 
-    Not covered: array methods (``x.dot``), ``@``, and a reference stored before the block
-    in a container or a default argument.
+    Not covered: array methods (``x.dot``), ``@``, and a reference kept in a container.
     """
 
     def __init__(self, *targets, hint="", namespace=None):
@@ -136,15 +140,43 @@ class forbid:
                     if swap is not None and swap[0] is value:
                         self._saved.append((space, key, value))
                         space[key] = swap[1]
+            for space in self._namespaces:
+                for fn in list(space.values()):
+                    self._swap_inside(fn, swaps)
         except BaseException:
             self._restore()
             raise
         return self
 
+    def _swap_inside(self, fn, swaps):
+        """Swap the targets kept in a student function's defaults and closure cells."""
+        if not isinstance(fn, types.FunctionType):
+            return
+        defaults = fn.__defaults__ or ()
+        if any(id(d) in swaps for d in defaults):
+            self._saved.append((fn, "__defaults__", defaults))
+            fn.__defaults__ = tuple(swaps[id(d)][1] if id(d) in swaps else d for d in defaults)
+        kw = fn.__kwdefaults__ or {}
+        if any(id(d) in swaps for d in kw.values()):
+            self._saved.append((fn, "__kwdefaults__", kw))
+            fn.__kwdefaults__ = {k: swaps[id(d)][1] if id(d) in swaps else d
+                                 for k, d in kw.items()}
+        for cell in fn.__closure__ or ():
+            try:
+                value = cell.cell_contents
+            except ValueError:                        # an empty cell
+                continue
+            if id(value) in swaps:
+                self._saved.append((cell, "cell_contents", value))
+                cell.cell_contents = swaps[id(value)][1]
+
     def _restore(self):
         while self._saved:
             space, key, value = self._saved.pop()
-            space[key] = value
+            if isinstance(space, dict):
+                space[key] = value
+            else:
+                setattr(space, key, value)
 
     def __exit__(self, *exc):
         self._restore()
@@ -154,11 +186,18 @@ class forbid:
 
 def without(*targets, hint=""):
     """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`
-    (a one-line grade cell whose reference may use the forbidden function)."""
+    (a one-line grade cell whose reference may use the forbidden function).
+
+    The student's function gets copies of the arguments, so it cannot change the arrays the
+    grade cell computes its reference from. ``without()`` with no targets only copies.
+    """
     caller = sys._getframe(1).f_globals
 
     def wrap(fn):
         def call(*args, **kwargs):
+            args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+            if not targets:
+                return fn(*args, **kwargs)
             guard = forbid(*targets, hint=hint, namespace=caller)
             student = getattr(fn, "__globals__", None)        # where the student's fn lives
             if isinstance(student, dict) and all(ns is not student for ns in guard._namespaces):
