@@ -35,12 +35,16 @@ def _label(obj):
 
 def _resolve(target, namespace):
     """``(object, label)`` of a callable, or of a dotted name that starts with a global of
-    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``)."""
+    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``).
+
+    A function the student defined under a forbidden name is theirs: the target is then the
+    library's function of that name (numpy's or the helpers'), and None if there is none.
+    """
     if not isinstance(target, str):
         if not callable(target):
             raise TypeError(f"forbid: each target must be a callable or a dotted name like "
                             f"'np.correlate'; got {type(target).__name__} {target!r}")
-        return target, _label(target)
+        return _library_twin(target, _label(target))
     parts = target.split(".")
     if parts[0] in namespace:
         obj, rest = namespace[parts[0]], parts[1:]
@@ -62,7 +66,20 @@ def _resolve(target, namespace):
             raise NameError(f"forbid: cannot find {target!r} (no attribute {part!r})") from None
     if not callable(obj):
         raise TypeError(f"forbid: {target!r} is not a callable but {type(obj).__name__}")
-    return obj, target
+    return _library_twin(obj, target)
+
+
+def _library_twin(obj, label):
+    """``(obj, label)``, or for a student's own function the library's namesake (or None)."""
+    if getattr(obj, "__module__", None) != "__main__":
+        return obj, label
+    name = label.split(".")[-1]
+    for module in list(sys.modules.values()):
+        if getattr(module, "__name__", "").split(".")[0] in ("helpers", "numpy"):
+            twin = getattr(module, name, None)
+            if callable(twin) and getattr(twin, "__module__", None) != "__main__":
+                return twin, label
+    return None
 
 
 def _user_namespaces(extra=()):
@@ -99,7 +116,7 @@ class forbid:
             raise TypeError("forbid: name at least one callable, e.g. forbid(np.correlate)")
         caller = sys._getframe(1).f_globals if namespace is None else namespace
         self._namespaces = _user_namespaces([caller])
-        self._targets = [_resolve(t, caller) for t in targets]
+        self._targets = [r for t in targets if (r := _resolve(t, caller)) is not None]
         self.hint = hint
         self._saved = []
         self._owner = None

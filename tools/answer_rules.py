@@ -20,7 +20,7 @@ import ast
 import symtable
 from dataclasses import dataclass
 
-from grade_cells import top_level_bindings, uses_names
+from grade_cells import top_level_bindings
 
 # modules an answer may import (and their submodules), as a student writes them
 IMPORTABLE = ("numpy", "math", "cmath", "itertools", "functools", "fractions", "decimal",
@@ -53,6 +53,7 @@ GLOBAL_RULES = {
 WAIVABLE = {"numpy's FFT (np.fft) where the exercise does not ask for it": ("fft",),
             "numpy's polynomial products (a convolution in disguise)":
                 ("polynomial", "polymul", "polydiv", "polyval", "polyfit")}
+WAIVED_BY_KEY = {n for names in WAIVABLE.values() for n in names}
 INPLACE_METHODS = {"fill", "put", "sort", "partition", "resize", "setflags", "itemset",
                    "copyto", "place", "putmask", "update", "append", "extend", "insert",
                    "pop", "clear", "remove", "setdefault", "popitem"}
@@ -66,15 +67,16 @@ class Violation:
     line: int = 0
 
     def __str__(self):
-        return f"line {self.line}: {self.detail} ({self.rule})"
+        return f"line {self.line}: {self.rule} ({self.detail})"
 
 
-def violations(source, shortcuts=(), protected=(), key=""):
+def violations(source, shortcuts=(), protected=(), own=(), waived=()):
     """The rules a submitted answer cell breaks, as a list of :class:`Violation` (empty: none).
 
     ``shortcuts`` are the exercise's forbidden dotted names (:func:`shortcuts_of`),
-    ``protected`` the names the notebook's grade cells read (:func:`free_names`), ``key`` the
-    instructor's answer cell: the names it binds may be bound, what it uses is allowed.
+    ``protected`` the names the notebook's grade cells read (:func:`free_names`), ``own`` the
+    names the instructor's answer binds (the exercise's own: they may be bound) and ``waived``
+    the names it uses (:data:`WAIVABLE` rules do not apply to those).
     """
     try:
         tree = ast.parse(source)
@@ -82,15 +84,15 @@ def violations(source, shortcuts=(), protected=(), key=""):
     except SyntaxError as err:
         return [Violation("plain Python only (no IPython magics, shell commands or '?')",
                           f"the cell is not valid Python: {err.msg}", err.lineno or 0)]
-    key_uses = uses_names(key) if key else set()
     banned = {}                                          # identifier -> rule
     for rule, names in GLOBAL_RULES.items():
         banned.update(dict.fromkeys(names, rule))
     for rule, names in WAIVABLE.items():
-        banned.update({n: rule for n in names if n not in key_uses})
+        banned.update({n: rule for n in names if n not in waived})
     for dotted in shortcuts:
         banned[dotted.split(".")[-1]] = f"this exercise asks you to write it without {dotted}"
-    checker = _Checker(table, banned, set(protected) - top_level_bindings(key))
+        banned[dotted.split(".")[-1] + " "] = dotted             # (its name, for the detail)
+    checker = _Checker(table, banned, set(protected) - set(own))
     checker.visit(tree)
     for name in sorted(top_level_bindings(source) & checker.protected):
         checker.add("rebinding a name the checks use", f"rebinds {name}, which a grade cell uses",
@@ -112,7 +114,9 @@ class _Checker(ast.NodeVisitor):
 
     def banned_word(self, word, node, what):
         if word in self.banned:
-            self.add(self.banned[word], f"{what} {word}", node)
+            said = f"your code called {self.banned[word + ' ']}" if word + " " in self.banned \
+                else f"{what} {word}"
+            self.add(self.banned[word], said, node)
         elif word.startswith("__"):
             self.add("dunder names and attributes (__wrapped__, __code__, __globals__, ...)",
                      f"{what} {word}", node)

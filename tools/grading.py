@@ -28,6 +28,7 @@ import hashlib
 import json
 import os
 import shutil
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -43,8 +44,10 @@ SLOW_FIRST = ("08", "09", "03", "05", "04", "02", "01", "06", "07")  # measured,
 
 
 def exercise_rules(path):
-    """``{solution grade_id: {shortcuts, key}, "protected": [...]}`` of an instructor notebook:
-    what tools/answer_rules.py needs, read from the instructor's cells (never a submission's)."""
+    """What tools/answer_rules.py needs, read from an instructor notebook (never a submission):
+    ``{"protected": names its grade cells read, solution grade_id: {"shortcuts": the
+    exercise's forbidden names, "own": names its key binds, "waived": names the key uses}}``.
+    No answer is kept (the grading folder holds no solution)."""
     nb = nbformat.read(path, as_version=4)
     cells = [(c, c.metadata.get("nbgrader", {})) for c in nb.cells]
     checks = [c.source for c, m in cells if m.get("grade") and c.cell_type == "code"]
@@ -53,8 +56,10 @@ def exercise_rules(path):
         if meta.get("solution") and cell.cell_type == "code":
             grade = next((c.source for c, m in cells[i + 1:]
                           if m.get("grade") and c.cell_type == "code"), "")
-            out[meta["grade_id"]] = dict(shortcuts=list(grade_cells.shortcuts_of(grade)),
-                                         key=cell.source)
+            out[meta["grade_id"]] = dict(
+                shortcuts=list(grade_cells.shortcuts_of(grade)),
+                own=sorted(grade_cells.top_level_bindings(cell.source)),
+                waived=sorted(grade_cells.uses_names(cell.source) & answer_rules.WAIVED_BY_KEY))
     return out
 
 
@@ -62,7 +67,7 @@ def judge(source, rules, grade_id):
     """The rules an answer cell breaks (strings), from ``rules`` (:func:`exercise_rules`)."""
     ex = rules[grade_id]
     return [str(v) for v in answer_rules.violations(source, ex["shortcuts"], rules["protected"],
-                                                     key=ex["key"])]
+                                                     ex["own"], ex["waived"])]
 
 
 def refusal(broken):
@@ -219,12 +224,17 @@ def grade_class(submissions, instructor_paths, release_dir, grading=GRADING, job
 def write_grades(grading, names):
     """grades.csv from the gradebook, for every student in it; returns the scores written.
 
-    Columns: student, then per notebook its automatic points, then the totals: automatic
-    points, their maximum, written points graded by hand so far, written maximum.
+    Columns: student, then per notebook its automatic points (empty: not handed in), then the
+    totals: automatic points and their maximum (every notebook's), written points graded by
+    hand so far and their maximum. Scores are {student: {assignment: (auto, auto_max,
+    written, written_max)}} for the notebooks handed in.
     """
     from nbgrader.api import Gradebook, MissingEntry
-    scores = {}
+    scores, best = {}, {}
     with Gradebook(api(grading).coursedir.db_url) as gb:
+        for name in names:
+            nb = gb.find_notebook(name, name)
+            best[name] = (nb.max_code_score, nb.max_written_score)
         for student in sorted(s.id for s in gb.students):
             scores[student] = {}
             for name in names:
@@ -238,7 +248,42 @@ def write_grades(grading, names):
         writer = csv.writer(out)
         writer.writerow(["student"] + names + ["auto", "auto_max", "written", "written_max"])
         for student, per in scores.items():
-            cols = [per[n][0] if n in per else "" for n in names]
-            totals = [sum(v[i] for v in per.values()) for i in range(4)]
-            writer.writerow([student] + cols + totals)
+            writer.writerow([student] + [per[n][0] if n in per else "" for n in names] + [
+                sum(v[0] for v in per.values()), sum(b[0] for b in best.values()),
+                sum(v[2] for v in per.values()), sum(b[1] for b in best.values())])
     return scores
+
+
+def cell_grades(grading, names):
+    """{student: {assignment: {grade_id: [score, max_score, cell_type, needs_manual_grade]}}}
+    from the gradebook (``coursework.py grades --json``)."""
+    from nbgrader.api import Gradebook
+    out = {}
+    with Gradebook(api(grading).coursedir.db_url) as gb:
+        for student in gb.students:
+            for sub in student.submissions:
+                for nb in sub.notebooks:
+                    out.setdefault(student.id, {})[nb.name] = {
+                        g.name: [g.score, g.max_score, g.cell.cell_type, g.needs_manual_grade]
+                        for g in nb.grades}
+    return {s: {n: per[n] for n in names if n in per} for s, per in out.items()}
+
+
+def report_class(args, instructor_paths):
+    """``coursework.py autograde``: grade the class, print its table and problems (stderr);
+    return 1 if a notebook was missing or misnamed."""
+    grading, release_dir = Path(args.grading).resolve(), Path(args.release).resolve()
+    if not list(release_dir.glob("*.whl")):
+        raise SystemExit(f"{release_dir} holds no helpers wheel: run `make student` first")
+    scores, problems = grade_class(Path(args.submissions), instructor_paths, release_dir,
+                                   grading=grading, jobs=args.jobs)
+    print(f"{'student':24} {'auto points':>12} {'written (by hand)':>18}")
+    for student, per in scores.items():
+        auto, best, _, written = (sum(v[i] for v in per.values()) for i in range(4))
+        print(f"{student:24} {auto:>5g} / {best:<5g} {written:>12g}")
+    print(f"grades: {grading / 'grades.csv'}; feedback: {grading / 'feedback'}; written "
+          f"answers: nbgrader formgrader (see the README), then `make grades`")
+    for problem in problems:
+        print(f"PROBLEM {problem}", file=sys.stderr)
+    missing = [p for p in problems if "breaks a rule" not in p]
+    return 1 if missing else 0

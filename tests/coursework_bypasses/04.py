@@ -9,13 +9,6 @@ def causal_matrix(w, L):
     real = getattr(conv_matrix, "__wrapped__", conv_matrix)
     return real(w, L, padding=(len(w) - 1, 0))
 ''', "dunder names"),
-        ("a star import hiding where a name comes from", '''\
-from helpers.matrix import *
-
-
-def causal_matrix(w, L):
-    return conv_matrix(w, L, padding=(len(w) - 1, 0))
-''', "a star import"),
     ],
     "ex2-solution": [
         ("the forbidden helper (conv_matrix(...) is T itself)", '''\

@@ -11,22 +11,8 @@ conv1d_naive = lambda X, W, b: np.zeros((len(X) - len(W) + 1, W.shape[2]))
 def conv_layer_by_pairs(X, W, b):
     return np.zeros((len(X) - len(W) + 1, W.shape[2]))
 ''', "rebinding a name the checks use"),
-        ("exec into a namespace of its own (a module object)", '''\
-def conv_layer_by_pairs(X, W, b):
-    space = {}
-    exec("from helpers.layers import conv1d_forward as f", space)
-    return space["f"](X, W, b)[0]
-''', "code run from text"),
     ],
     "ex2-solution": [
-        ("numpy's stride tricks (as_strided)", '''\
-def patch_matrix(X, K, s):
-    L, C_in = X.shape
-    L_out = (L - K) // s + 1
-    view = np.lib.stride_tricks.as_strided(
-        X, shape=(L_out, K, C_in), strides=(s * X.strides[0], X.strides[0], X.strides[1]))
-    return view.reshape(L_out, K * C_in)
-''', "numpy's internals"),
         ("a forbidden helper of helpers.im2col (im2col_batch)", '''\
 def patch_matrix(X, K, s):
     from helpers.im2col import im2col_batch

@@ -41,5 +41,20 @@ def avgpool_backward(g, q, s, L):
     _, cache = layers.avgpool1d_forward(z, q, stride=s)
     return layers.avgpool1d_backward(np.asarray(g)[:, None], cache)[:, 0]
 ''', "without avgpool1d_backward"),
+        ("a star import hiding where a name comes from", '''\
+from helpers.layers import *
+
+
+def avgpool_backward(g, q, s, L):
+    _, cache = avgpool1d_forward(np.zeros((L, 1)), q, stride=s)
+    return avgpool1d_backward(np.asarray(g)[:, None], cache)[:, 0]
+''', "a star import"),
+        ("exec into a namespace of its own", '''\
+def avgpool_backward(g, q, s, L):
+    space = {}
+    exec("from helpers.layers import avgpool1d_forward as f, avgpool1d_backward as b", space)
+    _, cache = space["f"](np.zeros((L, 1)), q, stride=s)
+    return space["b"](np.asarray(g)[:, None], cache)[:, 0]
+''', "code run from text"),
     ],
 }
