@@ -6,6 +6,7 @@ refused with the rule's text and never runs.
 Covers every notebook in notebooks/ that has nbgrader exercises, including ones added later.
 """
 import json
+import os
 from contextlib import contextmanager
 
 import nbformat
@@ -15,6 +16,7 @@ from jupyter_client.manager import start_new_kernel
 import coursework
 import grading
 from coursework_mistakes import MISTAKES, VARIANTS
+from grading_env import KERNEL_START
 from project_paths import BUILD, NOTEBOOKS
 from support.exercises import nbgrader_meta, run
 
@@ -29,13 +31,16 @@ IDS = [p.stem for p in PATHS]
 
 @contextmanager
 def kernel():
-    """A fresh python3 kernel in notebooks/ and a *blocking* client for it.
+    """A fresh python3 kernel in notebooks/ and a *blocking* client for it, started as the
+    grading kernel is (tools/grading_env.py): stderr to stdout, no figure drawn.
 
     (nbclient's asyncio client occasionally misses a reply and sits out its whole timeout
     before noticing it; the blocking client polls synchronously and does not.)
     """
-    km, kc = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS))
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS),
+                              env={**os.environ, "MPLBACKEND": "agg"})
     try:
+        assert run(kc, KERNEL_START) is None
         yield kc
     finally:
         kc.stop_channels()

@@ -152,9 +152,9 @@ def prepare(grading, instructor_paths, release_dir, fresh=False):
                 shutil.copy(Path(release_dir) / path.name, grading / "release" / path.name)
         else:
             coursework.make_assignments(instructor_paths, grading, grading / "release")
-        rules = {p.stem: exercise_rules(p) for p in instructor_paths}
-        (grading / "rules.json").write_text(json.dumps(rules, indent=1))
         stamp.write_text(digest)
+    rules = {p.stem: exercise_rules(p) for p in instructor_paths}       # (cheap: every time)
+    (grading / "rules.json").write_text(json.dumps(rules, indent=1))
     wheels = sorted(Path(release_dir).glob("*.whl"))
     return grading_kernel(wheels[-1], grading)
 
