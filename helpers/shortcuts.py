@@ -1,18 +1,13 @@
-"""Forbidden shortcuts: make an exercise's shortcut fail while the student's code runs::
-
-    with forbid(np.correlate, "np.convolve"):
-        got = sliding_dot(x, w)
+"""Forbidden shortcuts fail while the student's code runs (``with forbid(np.correlate):``)::
 
     check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
 
-The second line of defence only: a runtime guard in the student's own kernel can be routed
-around. Grading judges each answer first, before it runs, from its syntax tree
-(tools/answer_rules.py in the course repository).
+A second line only: a guard in the student's own kernel can be routed around, so grading
+first judges each answer from its syntax tree (tools/answer_rules.py in the repository).
 """
 import copy
 import importlib
 import sys
-import types
 
 import numpy as np
 
@@ -23,23 +18,17 @@ class ForbiddenShortcut(AssertionError):
 
 def _label(obj):
     """A readable name for a callable: ``np.correlate``, ``helpers.matrix.conv_matrix``."""
-    module = getattr(obj, "__module__", None) or ""
-    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
-    if module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc):
-        for prefix, mod in (("np.", np), ("np.linalg.", np.linalg), ("np.fft.", np.fft)):
-            if getattr(mod, getattr(obj, "__name__", ""), None) is obj:
-                return prefix + obj.__name__
-        return f"{module}.{name}" if module else f"np.{name}"
+    name = getattr(obj, "__name__", None) or repr(obj)
+    if getattr(np, name, None) is obj:
+        return f"np.{name}"
+    module = getattr(obj, "__module__", None)
     return f"{module}.{name}" if module and module != "__main__" else name
 
 
 def _resolve(target, namespace):
     """``(object, label)`` of a callable, or of a dotted name that starts with a global of
-    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``).
-
-    A function the student defined under a forbidden name is theirs: the target is then the
-    library's function of that name (numpy's or the helpers'), and None if there is none.
-    """
+    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``);
+    for a student's own function of that name, the library's namesake (None if none)."""
     if not isinstance(target, str):
         if not callable(target):
             raise TypeError(f"forbid: each target must be a callable or a dotted name like "
@@ -73,13 +62,10 @@ def _library_twin(obj, label):
     """``(obj, label)``, or for a student's own function the library's namesake (or None)."""
     if getattr(obj, "__module__", None) != "__main__":
         return obj, label
-    name = label.split(".")[-1]
-    for module in list(sys.modules.values()):
-        if getattr(module, "__name__", "").split(".")[0] in ("helpers", "numpy"):
-            twin = getattr(module, name, None)
-            if callable(twin) and getattr(twin, "__module__", None) != "__main__":
-                return twin, label
-    return None
+    twins = (getattr(m, label.split(".")[-1], None) for m in list(sys.modules.values())
+             if getattr(m, "__name__", "").split(".")[0] in ("helpers", "numpy"))
+    return next(((t, label) for t in twins
+                 if callable(t) and getattr(t, "__module__", None) != "__main__"), None)
 
 
 def _user_namespaces(extra=()):
@@ -88,10 +74,8 @@ def _user_namespaces(extra=()):
     main = sys.modules.get("__main__")
     if main is not None and isinstance(getattr(main, "__dict__", None), dict):
         spaces.append(main.__dict__)
-    ipython = sys.modules.get("IPython")
-    get_ipython = getattr(ipython, "get_ipython", None) if ipython else None
-    shell = get_ipython() if get_ipython else None
-    if shell is not None and isinstance(getattr(shell, "user_ns", None), dict):
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    if isinstance(getattr(shell, "user_ns", None), dict):
         spaces.append(shell.user_ns)
     return list({id(ns): ns for ns in spaces}.values())
 
@@ -102,13 +86,13 @@ class forbid:
     ``forbid(np.correlate, "np.convolve", hint="...")``: each target is a callable or a
     dotted name (looked up in ``namespace``, by default the caller's globals). Every binding
     of a target — in every imported module and in the globals of the caller, ``__main__``
-    and IPython's user namespace, and in the default arguments and closures of the functions
-    defined there — is replaced by a stand-in that raises :class:`ForbiddenShortcut` when
-    called from code whose globals are one of those user namespaces. Library code and the
-    ``with`` block itself (a grade cell computing its reference) still get the real function.
-    Every binding is restored on leaving the block.
+    and IPython's user namespace — is replaced by a stand-in that raises
+    :class:`ForbiddenShortcut` when called from code whose globals are one of those user
+    namespaces. Library code and the ``with`` block itself (a grade cell computing its
+    reference) still get the real function. Every binding is restored on leaving the block.
 
-    Not covered: array methods (``x.dot``), ``@``, and a reference kept in a container.
+    Not covered (the rules judged before grading refuse them): array methods, ``@``, and a
+    reference stored before the block (in a container, a default argument, a closure).
     """
 
     def __init__(self, *targets, hint="", namespace=None):
@@ -135,7 +119,6 @@ class forbid:
                                     f"(your code called {label})" + hint)
 
         forbidden.__name__ = getattr(original, "__name__", "forbidden")
-        forbidden.__doc__ = f"Forbidden in this exercise: {label}."
         return forbidden
 
     def __enter__(self):
@@ -157,43 +140,15 @@ class forbid:
                     if swap is not None and swap[0] is value:
                         self._saved.append((space, key, value))
                         space[key] = swap[1]
-            for space in self._namespaces:
-                for fn in list(space.values()):
-                    self._swap_inside(fn, swaps)
         except BaseException:
             self._restore()
             raise
         return self
 
-    def _swap_inside(self, fn, swaps):
-        """Swap the targets kept in a student function's defaults and closure cells."""
-        if not isinstance(fn, types.FunctionType):
-            return
-        defaults = fn.__defaults__ or ()
-        if any(id(d) in swaps for d in defaults):
-            self._saved.append((fn, "__defaults__", defaults))
-            fn.__defaults__ = tuple(swaps[id(d)][1] if id(d) in swaps else d for d in defaults)
-        kw = fn.__kwdefaults__ or {}
-        if any(id(d) in swaps for d in kw.values()):
-            self._saved.append((fn, "__kwdefaults__", kw))
-            fn.__kwdefaults__ = {k: swaps[id(d)][1] if id(d) in swaps else d
-                                 for k, d in kw.items()}
-        for cell in fn.__closure__ or ():
-            try:
-                value = cell.cell_contents
-            except ValueError:                        # an empty cell
-                continue
-            if id(value) in swaps:
-                self._saved.append((cell, "cell_contents", value))
-                cell.cell_contents = swaps[id(value)][1]
-
     def _restore(self):
         while self._saved:
             space, key, value = self._saved.pop()
-            if isinstance(space, dict):
-                space[key] = value
-            else:
-                setattr(space, key, value)
+            space[key] = value
 
     def __exit__(self, *exc):
         self._restore()
@@ -202,12 +157,9 @@ class forbid:
 
 
 def without(*targets, hint=""):
-    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`
-    (a one-line grade cell whose reference may use the forbidden function).
-
-    The student's function gets copies of the arguments, so it cannot change the arrays the
-    grade cell computes its reference from. ``without()`` with no targets only copies.
-    """
+    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`,
+    with copies of the arguments (it cannot change the grade cell's data; no targets: copies
+    only). A one-line grade cell whose reference may use the forbidden function."""
     caller = sys._getframe(1).f_globals
 
     def wrap(fn):
