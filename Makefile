@@ -39,7 +39,7 @@ NO_BROWSER := --ignore=tests/browser --ignore=tests/site
 LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks book
 
 .PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
-        autograde grades test-min requirements venvs clean help
+        autograde grades formgrader test-min requirements venvs clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
@@ -52,6 +52,7 @@ help:
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
 	@echo "make student  write the student release to release/ and the class's gradebook to build/grading"
 	@echo "make autograde SUBMISSIONS=folder  grade a class (one folder per student) into build/grading"
+	@echo "make formgrader  grade the written answers by hand (nbgrader's formgrader, in JupyterLab)"
 	@echo "make grades   write build/grading/grades.csv again (after grading written answers in formgrader)"
 	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
 	@echo "make requirements  write requirements.txt and environment.yml from pyproject.toml"
@@ -162,6 +163,10 @@ autograde: $(INSTRUCTOR)
 
 grades: $(INSTRUCTOR)
 	$(INSTRUCTOR_BIN)/python tools/coursework.py grades --grading $(GRADING)
+
+# nbgrader's formgrader (its JupyterLab extension) on the class's gradebook: the written answers
+formgrader: $(INSTRUCTOR)
+	cd $(GRADING) && $(abspath $(INSTRUCTOR_BIN))/jupyter lab $(AS_ROOT)
 
 # The lower bounds are tested, not guessed: the reader's requirements pinned to exactly their lower
 # bounds (requirements.txt, generated from pyproject.toml), with the dev extra's test tools (not

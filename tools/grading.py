@@ -282,7 +282,7 @@ def report_class(args, instructor_paths):
         auto, best, _, written = (sum(v[i] for v in per.values()) for i in range(4))
         print(f"{student:24} {auto:>5g} / {best:<5g} {written:>12g}")
     print(f"grades: {grading / 'grades.csv'}; feedback: {grading / 'feedback'}; written "
-          f"answers: nbgrader formgrader (see the README), then `make grades`")
+          f"answers: `make formgrader`, then `make grades`")
     for problem in problems:
         print(f"PROBLEM {problem}", file=sys.stderr)
     missing = [p for p in problems if "breaks a rule" not in p]
