@@ -7,7 +7,7 @@ is the release's wheel (no instructor notebook there). Then a class is graded, i
 
 - ``honest``: the instructor notebooks as they are (every automatic point; the written answers
   left to formgrader);
-- ``wrong``: five notebooks with the first typical mistake of each code exercise
+- ``wrong``: three notebooks with the first typical mistake of each code exercise
   (tests/coursework_mistakes/), except two right answers that the old grader refused (a
   warning printed, a helper of the student's own named like a forbidden one); a lesson cell
   edited and a cell added, both disarming the checks; 08 handed in under a misnamed file, the
@@ -42,7 +42,7 @@ from support.exercises import is_exercise, nbgrader_meta, outside_regions, regio
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
 SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS")
-WRONG = [PATHS[i] for i in (0, 1, 3, 5, 6)]      # 01 02 04 06 07, a misnamed 08, no 03 05 09
+WRONG = [PATHS[i] for i in (0, 1, 3)]      # 01 02 04 (FAIR's and the disarmed checks), 08 misnamed
 CHEATS = {("cheat" + (str(k + 1) if k else "")): k
           for k in range(max(len(e) for per in BYPASSES.values() for e in per.values()))}
 # right answers the wrong student gives: (notebook, answer grade_id, text, replacement)
