@@ -5,16 +5,16 @@ assignments in a gradebook, the student notebooks as skeletons and a kernel whos
 is the release's wheel (no instructor notebook there). Then a class is graded, in one call of
 ``tools/coursework.py autograde`` as ``make autograde`` runs it:
 
-- ``honest``: the instructor notebooks as they are (every automatic point; the written answers
-  left to formgrader);
-- ``wrong``: three notebooks with the first typical mistake of each code exercise
-  (tests/coursework_mistakes/), except two right answers that the old grader refused (a
-  warning printed, a helper of the student's own named like a forbidden one); a lesson cell
-  edited and a cell added, both disarming the checks; 08 handed in under a misnamed file, the
-  others missing;
-- ``cheat``, ``cheat2``, ...: every kept bypass (tests/coursework_bypasses/): student k hands
-  in entry k - 1 of each exercise that has one (the first hands in every notebook), every
-  other cell the release's.
+- ``honest``: the instructor notebooks (every automatic point; the written answers left to
+  formgrader), with two right answers the old grader refused (a warning printed, a helper of
+  the student's own named like a forbidden one);
+- ``wrong``: 02 with the first typical mistake of each code exercise
+  (tests/coursework_mistakes/) and a lesson cell edited and a cell added, both disarming the
+  checks; 08 handed in under a misnamed file, the others missing;
+- ``cheat``: the first kept bypass (tests/coursework_bypasses/) of each exercise of the cheap
+  notebooks CHEAP (every kind the issue lists has one there; the others are judged in-process
+  in tests/test_coursework.py), every other cell the release's; ``cheat2``: the further
+  bypasses of each of those exercises, one after the other in one answer cell.
 
 The call must fail (misnamed and missing notebooks) and name them; the grades, the feedback
 and the notebooks run from the wheel are checked by the tests below. (This one grading is the
@@ -42,9 +42,9 @@ from support.exercises import is_exercise, nbgrader_meta, outside_regions, regio
 PATHS = coursework.assignments()
 IDS = [p.stem for p in PATHS]
 SECRETS = ("BEGIN SOLUTION", "END SOLUTION", "HIDDEN TESTS")
-WRONG = [PATHS[i] for i in (0, 1, 3)]      # 01 02 04 (FAIR's and the disarmed checks), 08 misnamed
-CHEATS = {("cheat" + (str(k + 1) if k else "")): k
-          for k in range(max(len(e) for per in BYPASSES.values() for e in per.values()))}
+WRONG = [PATHS[1]]                          # 02 (and a misnamed 08); the rest missing
+CHEAP = [p for p in PATHS if p.stem[:2] in ("01", "02", "06", "07")]   # the cheats hand in
+CHEATS = {"cheat": slice(0, 1), "cheat2": slice(1, None)}
 # right answers the wrong student gives: (notebook, answer grade_id, text, replacement)
 FAIR = [("01-dot-product-neuron", "ex1-solution", "return relu(X @ W + b)",     # ComplexWarning
          "return relu((X @ W + b).astype(complex).astype(float))"),
@@ -58,34 +58,40 @@ def answer_cells(nb):
             if nbgrader_meta(c).get("solution") and c.cell_type == "code"}
 
 
-def wrong_notebook(path):
-    """The instructor notebook with the first typical mistake of each code exercise (and FAIR)."""
+def honest_notebook(path):
+    """The instructor notebook, with the FAIR right answers."""
     nb = nbformat.read(path, as_version=4)
     for gid, cell in answer_cells(nb).items():
-        right, wrong, _ = MISTAKES[path.stem][gid][0]
         for stem, fair_gid, old, new in FAIR:
             if (stem, fair_gid) == (path.stem, gid):
-                right, wrong = old, new
+                assert old in cell.source, f"{path.stem} {gid}: {old!r} not in the answer"
+                cell.source = cell.source.replace(old, new)
                 if "conv_output_length" in new:
                     cell.source = OWN_HELPER + cell.source
-        assert right in cell.source, f"{path.stem} {gid}: {right!r} not in the answer"
-        cell.source = cell.source.replace(right, wrong)
-    if path.stem.startswith("02"):      # checks disarmed outside the answer cells: ignored
-        nb.cells.insert(1, nbformat.v4.new_code_cell("check_close = lambda *a, **k: None"))
-        setup = next(c for c in nb.cells if c.cell_type == "code" and "import" in c.source)
-        setup.source += "\ncheck_integer = check_equal = lambda *a, **k: None\n"
     return nb
 
 
-def cheat_notebook(release, stem, entry):
-    """The release notebook with bypass ``entry`` of each exercise; None if there is none."""
-    nb = nbformat.read(release / f"{stem}.ipynb", as_version=4)
-    used = False
+def wrong_notebook(path):
+    """The instructor notebook with the first typical mistake of each code exercise, and the
+    checks disarmed outside the answer cells (which must not run)."""
+    nb = nbformat.read(path, as_version=4)
     for gid, cell in answer_cells(nb).items():
-        entries = BYPASSES[stem][gid]
-        if len(entries) > entry:
-            cell.source, used = entries[entry][1], True
-    return nb if used else None
+        right, wrong, _ = MISTAKES[path.stem][gid][0]
+        assert right in cell.source, f"{path.stem} {gid}: {right!r} not in the answer"
+        cell.source = cell.source.replace(right, wrong)
+    nb.cells.insert(1, nbformat.v4.new_code_cell("check_close = lambda *a, **k: None"))
+    setup = next(c for c in nb.cells if c.cell_type == "code" and "import" in c.source)
+    setup.source += "\ncheck_integer = check_equal = lambda *a, **k: None\n"
+    return nb
+
+
+def cheat_notebook(release, stem, entries):
+    """The release notebook with the bypasses ``entries`` (a slice) of each exercise, one
+    after the other in its answer cell."""
+    nb = nbformat.read(release / f"{stem}.ipynb", as_version=4)
+    for gid, cell in answer_cells(nb).items():
+        cell.source = "\n\n".join(cell for _, cell, _ in BYPASSES[stem][gid][entries])
+    return nb
 
 
 @pytest.fixture(scope="module")
@@ -95,18 +101,17 @@ def course(tmp_path_factory):
     venvs.coursework("release", "--out", release, "--grading", grading)
     for path in PATHS:
         (folder / "honest").mkdir(parents=True, exist_ok=True)
-        (folder / "honest" / path.name).write_bytes(path.read_bytes())
+        nbformat.write(honest_notebook(path), folder / "honest" / path.name)
     for path in WRONG:
         (folder / "wrong").mkdir(exist_ok=True)
         nbformat.write(wrong_notebook(path), folder / "wrong" / path.name)
     (folder / "wrong" / ("O" + PATHS[7].name[1:])).write_bytes((release / PATHS[7].name)
                                                                .read_bytes())
-    for student, entry in CHEATS.items():
-        for path in PATHS:
-            nb = cheat_notebook(release, path.stem, entry)
-            if nb is not None:                # nbgrader's collected layout for this one
-                (folder / student / path.stem).mkdir(parents=True, exist_ok=True)
-                nbformat.write(nb, folder / student / path.stem / path.name)
+    for student, entries in CHEATS.items():
+        for path in CHEAP:                    # (in nbgrader's collected layout)
+            (folder / student / path.stem).mkdir(parents=True, exist_ok=True)
+            nbformat.write(cheat_notebook(release, path.stem, entries),
+                           folder / student / path.stem / path.name)
     done = subprocess.run([venvs.instructor_python(), str(TOOLS / "coursework.py"), "autograde",
                            str(folder), "--release", str(release), "--grading", str(grading)],
                           capture_output=True, text=True, cwd=ROOT, timeout=1800)
@@ -222,6 +227,7 @@ def test_misnamed_and_missing_notebooks_are_named_and_fail_the_command(course):
 
 
 def test_the_honest_student_gets_every_automatic_point_and_written_answers_wait(course):
+    """(Two of its answers print a warning or define a helper named like a forbidden one.)"""
     honest = course["grades"]["honest"]
     assert sorted(honest) == IDS
     for name, cells in honest.items():
@@ -232,33 +238,35 @@ def test_the_honest_student_gets_every_automatic_point_and_written_answers_wait(
                 assert manual, f"honest {name} {gid}: a written answer is not left to formgrader"
 
 
-def test_wrong_answers_get_nothing_and_fair_answers_keep_their_points(course):
+def test_wrong_answers_get_nothing_even_with_the_checks_disarmed_elsewhere(course):
     wrong = course["grades"]["wrong"]
     assert sorted(wrong) == [p.stem for p in WRONG]
-    fair = {(stem, gid.replace("solution", "tests")) for stem, gid, _, _ in FAIR}
     for name, cells in wrong.items():
         for gid, (score, best, kind, _) in cells.items():
-            if kind != "code":
-                continue
-            expected = best if (name, gid) in fair else 0
-            assert score == expected, f"wrong {name} {gid}: {score} of {best}"
+            assert kind != "code" or score == 0 < best, f"wrong {name} {gid}: {score} of {best}"
 
 
 def test_every_bypass_gets_nothing_and_its_feedback_names_the_rule(course):
-    seen = 0
-    for student, entry in CHEATS.items():
-        for stem, per in BYPASSES.items():
-            feedback = course["grading"] / "feedback" / student / stem / f"{stem}.html"
-            for gid, entries in per.items():
-                if len(entries) <= entry:
-                    continue
-                kind, _, rule = entries[entry]
+    kinds = set()
+    for student, entries in CHEATS.items():
+        for stem in (p.stem for p in CHEAP):
+            feedback = html.unescape((course["grading"] / "feedback" / student / stem /
+                                      f"{stem}.html").read_text())
+            for gid, per in BYPASSES[stem].items():
                 score, best, _, _ = course["grades"][student][stem][gid.replace("solution",
                                                                                 "tests")]
-                assert score == 0 < best, f"{student} {stem} {gid} ({kind}): {score} points"
-                assert rule in html.unescape(feedback.read_text()), f"{stem} {gid}: {rule!r}"
-                seen += 1
-    assert seen == sum(len(e) for per in BYPASSES.values() for e in per.values())
+                assert score == 0 < best, f"{student} {stem} {gid}: {score} points"
+                for kind, _, rule in per[entries]:
+                    assert rule in feedback, f"{student} {stem} {gid} ({kind}): {rule!r}"
+                    kinds.add(kind.split(" (")[0])
+    elsewhere = {k.split(" (")[0] for stem, per in BYPASSES.items() for e in per.values()
+                 for k, _, _ in e if stem not in {p.stem for p in CHEAP}}
+    assert elsewhere - kinds <= {"writing the test labels so any model scores as the checks "
+                                 "expect", "a forbidden helper of helpers.im2col",
+                                 "the notebook's own routine that is missing from a list",
+                                 "the forbidden helper", "redefining the function the visible "
+                                 "checks call", "redefining a reference function the hidden "
+                                 "tests call"}, elsewhere - kinds
 
 
 def test_written_answers_never_count_as_automatic_points_and_the_csv_has_everyone(course):
@@ -269,7 +277,6 @@ def test_written_answers_never_count_as_automatic_points_and_the_csv_has_everyon
     assert len(maxima) == 1 and float(rows["honest"]["auto"]) == maxima.pop()
     assert float(rows["cheat"]["auto"]) == 0 == float(rows["cheat"]["written"])
     assert rows["wrong"][PATHS[8].stem] == ""                 # not handed in
-    assert len(CHEATS) >= 2
 
 
 def test_every_graded_notebook_ran_from_the_wheel_with_errors_only_in_exercises(course):

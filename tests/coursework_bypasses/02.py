@@ -27,6 +27,24 @@ def sliding_dot(x, w):
 def sliding_dot(x, w):
     return getattr(np, "corr" + "elate")(np.asarray(x, float), np.asarray(w, float), "valid")
 ''', "a lookup built from a string"),
+        ("a forbidden function kept in a closure", '''\
+def _make():
+    correlate = np.correlate
+    return lambda x, w: correlate(np.asarray(x, float), np.asarray(w, float), "valid")
+
+
+sliding_dot = _make()
+''', "without np.correlate"),
+        ("__wrapped__ (the function behind the guard's stand-in)", '''\
+def sliding_dot(x, w):
+    real = getattr(correlate1d, "__wrapped__", correlate1d)
+    return real(np.asarray(x, float), np.asarray(w, float))
+''', "dunder names"),
+        ("__import__ of the helper that computes it", '''\
+def sliding_dot(x, w):
+    conv = __import__("helpers.conv", fromlist=["x"])
+    return conv.correlate1d(np.asarray(x, float), np.asarray(w, float))
+''', "code run from text or another namespace"),
     ],
     "ex2-solution": [
         ("a lookup built from strings (getattr on the notebook's globals)", '''\

@@ -30,6 +30,27 @@ def conv_grads(x, w, g, s):
     frame = (lambda: 0).gi_frame
     return frame.f_back.f_locals["dw_ref"], frame.f_back.f_locals["dx_ref"]
 ''', "frames"),
+        ("the forbidden helper's matrix (conv_matrix(...).T @ g)", '''\
+x_e = np.array([1.0, -1.0, 2.0, 0.0, 3.0, 1.0, -2.0])
+w_e = np.array([2.0, 1.0, -1.0])
+g_e = np.array([1.0, -2.0, 0.5])
+
+
+def conv_grads(x, w, g, s):
+    T = conv_matrix(w, len(x), stride=s)
+    dw = np.array([g @ x[k:k + s * (len(g) - 1) + 1:s] for k in range(len(w))])
+    return dw, T.T @ g
+''', "without conv_matrix"),
+        ("redefining the reference function the grade cell calls (conv1d_backward)", '''\
+x_e = np.array([1.0, -1.0, 2.0, 0.0, 3.0, 1.0, -2.0])
+w_e = np.array([2.0, 1.0, -1.0])
+g_e = np.array([1.0, -2.0, 0.5])
+conv1d_backward = lambda g, cache: (np.zeros((7, 1)), np.zeros((3, 1, 1)), None)
+
+
+def conv_grads(x, w, g, s):
+    return np.zeros(len(w)), np.zeros(len(x))
+''', "rebinding a name the checks use"),
     ],
     "ex2-solution": [
         ("a forbidden helper reached through its module", '''\
@@ -56,5 +77,13 @@ def avgpool_backward(g, q, s, L):
     _, cache = space["f"](np.zeros((L, 1)), q, stride=s)
     return space["b"](np.asarray(g)[:, None], cache)[:, 0]
 ''', "code run from text"),
+        ("the database module, to read the gradebook", '''\
+import sqlite3
+
+
+def avgpool_backward(g, q, s, L):
+    rows = sqlite3.connect("../../../gradebook.db").execute("select source from grade_cells")
+    return np.zeros(L) + len(list(rows)) * 0
+''', "imports of numpy, the helpers"),
     ],
 }
