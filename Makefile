@@ -45,7 +45,7 @@ LINT    := $(DEV_BIN)/python -m ruff check helpers tests tools benchmarks book &
            $(DEV_BIN)/python -m ruff check --select E501 --line-length 80 notebooks/*.ipynb
 
 .PHONY: lab test lint test-unit test-notebooks test-browser book test-site execute nav student \
-        autograde test-min requirements venvs clean help
+        autograde grades formgrader test-min requirements venvs clean help
 
 help:
 	@echo "make lab      open JupyterLab on notebooks/00-index.ipynb (creates .venv)"
@@ -56,8 +56,10 @@ help:
 	@echo "make test-site  test that website in headless Chromium (links, maths, layout, weight, axe)"
 	@echo "make execute  re-run every notebook in place so stored outputs match the code"
 	@echo "make nav      regenerate navigation, the contents list and the exercise tables"
-	@echo "make student  write the student release to release/: notebooks, helpers wheel, README"
-	@echo "make autograde [SUBMISSION=folder]  grade filled-in notebooks with nbgrader"
+	@echo "make student  write the student release to release/ and the class's gradebook to build/grading"
+	@echo "make autograde SUBMISSIONS=folder  grade a class (one folder per student) into build/grading"
+	@echo "make formgrader  grade the written answers by hand (nbgrader's formgrader, in JupyterLab)"
+	@echo "make grades   write build/grading/grades.csv again (after grading written answers in formgrader)"
 	@echo "make test-min run the tests against the lowest versions pyproject.toml allows"
 	@echo "make requirements  write requirements.txt and environment.yml from pyproject.toml"
 	@echo "make venvs    create .venv (reader), .venv-dev (tests) and .venv-instructor (nbgrader)"
@@ -163,15 +165,24 @@ execute: $(DEV)
 	$(DEV_BIN)/python tools/coursework.py table
 	$(DEV_BIN)/python tools/execute_notebooks.py $(if $(filter-out notebooks,$(NB)),$(NB),)
 
-# Coursework, with nbgrader in its own environment (a throw-away course directory under
-# build/course). The release folder is self-contained: student notebooks, the helpers wheel
-# (GunPoint inside, no notebooks) and a README.md for the instructor and the students.
+# Coursework, with nbgrader in its own environment. The release folder is self-contained:
+# student notebooks, the helpers wheel (GunPoint inside, no notebooks) and a README.md for the
+# instructor and the students. The class's grading folder (gradebook, feedback, grades.csv)
+# persists between calls; it holds no instructor notebook (README.md, "Instructors").
+GRADING ?= build/grading
 student: $(INSTRUCTOR)
-	$(INSTRUCTOR_BIN)/python tools/coursework.py release --out release
+	$(INSTRUCTOR_BIN)/python tools/coursework.py release --out release --grading $(GRADING)
 
-SUBMISSION ?= notebooks
 autograde: $(INSTRUCTOR)
-	$(INSTRUCTOR_BIN)/python tools/coursework.py autograde $(SUBMISSION)
+	@test -n "$(SUBMISSIONS)" || { echo "usage: make autograde SUBMISSIONS=folder (one folder per student)"; exit 2; }
+	$(INSTRUCTOR_BIN)/python tools/coursework.py autograde $(SUBMISSIONS) --release release --grading $(GRADING)
+
+grades: $(INSTRUCTOR)
+	$(INSTRUCTOR_BIN)/python tools/coursework.py grades --grading $(GRADING)
+
+# nbgrader's formgrader (its JupyterLab extension) on the class's gradebook: the written answers
+formgrader: $(INSTRUCTOR)
+	cd $(GRADING) && $(abspath $(INSTRUCTOR_BIN))/jupyter lab $(AS_ROOT)
 
 # The lower bounds are tested, not guessed: the reader's requirements pinned to exactly their lower
 # bounds (requirements.txt, generated from pyproject.toml), with the dev extra's test tools (not

@@ -3,7 +3,6 @@
 A failed check raises an ``AssertionError`` (nbgrader counts a failed test) that says *what*
 is wrong — nothing returned, the type, the shape, the first wrong entry, a likely cause —
 but never shows the expected answer: copying it from the message must not earn the points.
-Forbidden shortcuts are refused by ``helpers.shortcuts``.
 """
 import numbers
 
@@ -34,8 +33,7 @@ def _not_there(got, name):
 
 
 def _require_value(got, name, hint):
-    problem = _not_there(got, name)
-    if problem:
+    if problem := _not_there(got, name):
         _fail(problem, hint)
 
 

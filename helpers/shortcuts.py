@@ -1,12 +1,11 @@
-"""Forbidden shortcuts: make an exercise's shortcut fail while the student's code runs::
-
-    with forbid(np.correlate, "np.convolve"):
-        got = sliding_dot(x, w)
+"""Forbidden shortcuts fail while the student's code runs (``with forbid(np.correlate):``)::
 
     check_close(without(np.correlate)(sliding_dot)(x, w), np.correlate(x, w), "sliding_dot")
 
-A runtime guard that a student could route around, not a sandbox.
+A second line only: a guard in the student's own kernel can be routed around, so grading
+first judges each answer from its syntax tree (tools/answer_rules.py in the repository).
 """
+import copy
 import importlib
 import sys
 
@@ -19,24 +18,22 @@ class ForbiddenShortcut(AssertionError):
 
 def _label(obj):
     """A readable name for a callable: ``np.correlate``, ``helpers.matrix.conv_matrix``."""
-    module = getattr(obj, "__module__", None) or ""
-    name = getattr(obj, "__qualname__", None) or getattr(obj, "__name__", None) or repr(obj)
-    if module == "numpy" or module.startswith("numpy.") or isinstance(obj, np.ufunc):
-        for prefix, mod in (("np.", np), ("np.linalg.", np.linalg), ("np.fft.", np.fft)):
-            if getattr(mod, getattr(obj, "__name__", ""), None) is obj:
-                return prefix + obj.__name__
-        return f"{module}.{name}" if module else f"np.{name}"
+    name = getattr(obj, "__name__", None) or repr(obj)
+    if getattr(np, name, None) is obj:
+        return f"np.{name}"
+    module = getattr(obj, "__module__", None)
     return f"{module}.{name}" if module and module != "__main__" else name
 
 
 def _resolve(target, namespace):
     """``(object, label)`` of a callable, or of a dotted name that starts with a global of
-    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``)."""
+    ``namespace`` (``np.correlate``) or an importable module (``helpers.matrix.conv_matrix``);
+    for a student's own function of that name, the library's namesake (None if none)."""
     if not isinstance(target, str):
         if not callable(target):
             raise TypeError(f"forbid: each target must be a callable or a dotted name like "
                             f"'np.correlate'; got {type(target).__name__} {target!r}")
-        return target, _label(target)
+        return _library_twin(target, _label(target))
     parts = target.split(".")
     if parts[0] in namespace:
         obj, rest = namespace[parts[0]], parts[1:]
@@ -58,7 +55,17 @@ def _resolve(target, namespace):
             raise NameError(f"forbid: cannot find {target!r} (no attribute {part!r})") from None
     if not callable(obj):
         raise TypeError(f"forbid: {target!r} is not a callable but {type(obj).__name__}")
-    return obj, target
+    return _library_twin(obj, target)
+
+
+def _library_twin(obj, label):
+    """``(obj, label)``, or for a student's own function the library's namesake (or None)."""
+    if getattr(obj, "__module__", None) != "__main__":
+        return obj, label
+    twins = (getattr(m, label.split(".")[-1], None) for m in list(sys.modules.values())
+             if getattr(m, "__name__", "").split(".")[0] in ("helpers", "numpy"))
+    return next(((t, label) for t in twins
+                 if callable(t) and getattr(t, "__module__", None) != "__main__"), None)
 
 
 def _user_namespaces(extra=()):
@@ -67,10 +74,8 @@ def _user_namespaces(extra=()):
     main = sys.modules.get("__main__")
     if main is not None and isinstance(getattr(main, "__dict__", None), dict):
         spaces.append(main.__dict__)
-    ipython = sys.modules.get("IPython")
-    get_ipython = getattr(ipython, "get_ipython", None) if ipython else None
-    shell = get_ipython() if get_ipython else None
-    if shell is not None and isinstance(getattr(shell, "user_ns", None), dict):
+    shell = getattr(sys.modules.get("IPython"), "get_ipython", lambda: None)()
+    if isinstance(getattr(shell, "user_ns", None), dict):
         spaces.append(shell.user_ns)
     return list({id(ns): ns for ns in spaces}.values())
 
@@ -86,8 +91,8 @@ class forbid:
     namespaces. Library code and the ``with`` block itself (a grade cell computing its
     reference) still get the real function. Every binding is restored on leaving the block.
 
-    Not covered: array methods (``x.dot``), ``@``, and a reference stored before the block
-    in a container or a default argument.
+    Not covered (the rules judged before grading refuse them): array methods, ``@``, and a
+    reference stored before the block (in a container, a default argument, a closure).
     """
 
     def __init__(self, *targets, hint="", namespace=None):
@@ -95,7 +100,7 @@ class forbid:
             raise TypeError("forbid: name at least one callable, e.g. forbid(np.correlate)")
         caller = sys._getframe(1).f_globals if namespace is None else namespace
         self._namespaces = _user_namespaces([caller])
-        self._targets = [_resolve(t, caller) for t in targets]
+        self._targets = [r for t in targets if (r := _resolve(t, caller)) is not None]
         self.hint = hint
         self._saved = []
         self._owner = None
@@ -114,7 +119,6 @@ class forbid:
                                     f"(your code called {label})" + hint)
 
         forbidden.__name__ = getattr(original, "__name__", "forbidden")
-        forbidden.__doc__ = f"Forbidden in this exercise: {label}."
         return forbidden
 
     def __enter__(self):
@@ -153,12 +157,16 @@ class forbid:
 
 
 def without(*targets, hint=""):
-    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`
-    (a one-line grade cell whose reference may use the forbidden function)."""
+    """``without(np.correlate)(student_fn)(x, w)``: call ``student_fn`` under :func:`forbid`,
+    with copies of the arguments (it cannot change the grade cell's data; no targets: copies
+    only). A one-line grade cell whose reference may use the forbidden function."""
     caller = sys._getframe(1).f_globals
 
     def wrap(fn):
         def call(*args, **kwargs):
+            args, kwargs = copy.deepcopy(args), copy.deepcopy(kwargs)
+            if not targets:
+                return fn(*args, **kwargs)
             guard = forbid(*targets, hint=hint, namespace=caller)
             student = getattr(fn, "__globals__", None)        # where the student's fn lives
             if isinstance(student, dict) and all(ns is not student for ns in guard._namespaces):

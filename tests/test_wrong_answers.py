@@ -1,9 +1,12 @@
 """Coursework: every typical wrong answer (tests/coursework_mistakes/NN.py) fails its grade
-cell with a helpful message and every right variant passes.
+cell with a helpful message and every right variant passes. As in grading (tools/grading.py),
+an answer is first judged by the rules (tools/answer_rules.py): one that breaks a rule is
+refused with the rule's text and never runs.
 
 Covers every notebook in notebooks/ that has nbgrader exercises, including ones added later.
 """
 import json
+import os
 from contextlib import contextmanager
 
 import nbformat
@@ -11,7 +14,9 @@ import pytest
 from jupyter_client.manager import start_new_kernel
 
 import coursework
+import grading
 from coursework_mistakes import MISTAKES, VARIANTS
+from grading_env import KERNEL_START
 from project_paths import BUILD, NOTEBOOKS
 from support.exercises import nbgrader_meta, run
 
@@ -26,13 +31,16 @@ IDS = [p.stem for p in PATHS]
 
 @contextmanager
 def kernel():
-    """A fresh python3 kernel in notebooks/ and a *blocking* client for it.
+    """A fresh python3 kernel in notebooks/ and a *blocking* client for it, started as the
+    grading kernel is (tools/grading_env.py): stderr to stdout, no figure drawn.
 
     (nbclient's asyncio client occasionally misses a reply and sits out its whole timeout
     before noticing it; the blocking client polls synchronously and does not.)
     """
-    km, kc = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS))
+    km, kc = start_new_kernel(kernel_name="python3", cwd=str(NOTEBOOKS),
+                              env={**os.environ, "MPLBACKEND": "agg"})
     try:
+        assert run(kc, KERNEL_START) is None
         yield kc
     finally:
         kc.stop_channels()
@@ -48,8 +56,9 @@ def visible_part(source):
 def test_wrong_answers_fail_helpfully_and_right_ones_pass(path):
     """Every WRONG answer of tests/coursework_mistakes/NN.py fails its grade cell with its
     message, every RIGHT variant passes; build/coursework/NN.json records, per wrong answer,
-    whether the visible checks alone catch it (for the exercise table of the closing note)."""
+    whether the rules refuse it, or whether the visible checks alone catch it."""
     nb = nbformat.read(path, as_version=4)
+    rules = grading.exercise_rules(path)
     mistakes, variants = MISTAKES.get(path.stem, {}), VARIANTS.get(path.stem, {})
     solutions = [nbgrader_meta(c)["grade_id"] for c in nb.cells
                  if nbgrader_meta(c).get("solution") and c.cell_type == "code"]
@@ -70,6 +79,12 @@ def test_wrong_answers_fail_helpfully_and_right_ones_pass(path):
                 for right, wrong, message in mistakes[gid]:
                     assert right in cell.source, (
                         f"{path.stem} {gid}: {right!r} is no longer in the solution")
+                    refused = grading.judge(cell.source.replace(right, wrong), rules, gid)
+                    if refused:
+                        assert any(message in r for r in refused), (
+                            f"{path.stem} {gid}: the rules said {refused}, not {message!r}")
+                        report.setdefault(gid, []).append(dict(wrong=wrong, refused=refused))
+                        continue
                     run(kc, cell.source.replace(right, wrong))
                     visible = run(kc, visible_part(grade_cell.source))
                     run(kc, cell.source.replace(right, wrong))     # the grade cell may rebind

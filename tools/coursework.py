@@ -1,24 +1,24 @@
 #!/usr/bin/env python3
-"""Release the notebooks as nbgrader assignments, and autograde filled-in copies.
+"""Release the notebooks as nbgrader assignments, grade a class, keep the exercise table.
 
-The notebooks in notebooks/ are the instructor version (answers in). Everything here is done
-by nbgrader itself, in a throw-away course directory under build/course:
+The notebooks in notebooks/ are the instructor version (answers in). nbgrader does the work:
 
-    python tools/coursework.py release [--out release]  # the student release -> release/
-    python tools/coursework.py autograde [FOLDER]       # grade FOLDER/NN-*.ipynb (notebooks/)
-    python tools/coursework.py table [--check]          # exercise table in the README
+    python tools/coursework.py release [--out release]    # make student: the student release
+    python tools/coursework.py autograde SUBMISSIONS      # make autograde: grade a class
+    python tools/coursework.py grades                     # make grades: grades.csv again
+    python tools/coursework.py table [--check]            # exercise table in the README
 
-``release`` and ``autograde`` need nbgrader: run them with the instructor's environment
-(``make student`` / ``make autograde`` use .venv-instructor); ``table`` needs only nbformat.
+``release``, ``autograde`` and ``grades`` need nbgrader: run them with the instructor's
+environment (the make targets use .venv-instructor); ``table`` needs only nbformat.
 
 Each notebook is its own assignment, named after the file (e.g. ``01-dot-product-neuron``).
-``release`` runs ``nbgrader generate_assignment``: solutions become ``raise
-NotImplementedError()`` / "YOUR ANSWER HERE", hidden tests disappear, grade cells are locked.
-The release folder is self-contained: those student notebooks (and 00-index, which has no
-exercises), a wheel of ``helpers`` with the GunPoint data and no notebooks, and a README.md
-for the instructor and the students.
-``autograde`` runs ``nbgrader autograde`` and prints the automatic points per notebook;
-written answers are graded by hand (``nbgrader formgrader``) and are listed separately.
+``release`` runs ``nbgrader generate_assignment`` in a throw-away course folder: solutions
+become ``raise NotImplementedError()`` / "YOUR ANSWER HERE", hidden tests disappear, grade
+cells are locked; the assignments go into the class's gradebook in the grading folder
+(build/grading, tools/grading.py). The release folder is self-contained: the student
+notebooks (and those without exercises: 00-index, conventions), a wheel of ``helpers`` with
+the GunPoint data and no notebooks, and a README.md for the instructor and the students.
+``autograde`` is tools/grading.py: a class graded into that one gradebook.
 """
 import argparse
 import json
@@ -33,11 +33,12 @@ from pathlib import Path
 import nbformat
 
 import generated
+from grading import GRADING, cell_grades, prepare as grading_prepare, report_class, write_grades
 from marker_blocks import replace_block
-from project_paths import BUILD, NOTEBOOKS, RELEASE, ROOT, notebook_paths
+from project_paths import NOTEBOOKS, RELEASE, ROOT, notebook_paths
 from sliced_poll import poll_in_slices
+from student_release import RELEASE_TITLE, release_readme
 
-COURSE = BUILD / "course"
 TABLE = "exercises"            # the block <!-- exercises:start --> ... <!-- exercises:end -->
 
 
@@ -105,27 +106,43 @@ def _scripts_on_path():
         os.environ["PATH"] = os.pathsep.join([scripts, path]) if path else scripts
 
 
-def _api(course=COURSE):
-    """An NbGraderAPI on the course directory (its gradebook lives there too)."""
-    from nbgrader.apps import NbGraderAPI
+def nbgrader_config(course):
+    """nbgrader's configuration for a course folder; its gradebook is ``course``/gradebook.db."""
     from traitlets.config import Config
     _scripts_on_path()
     config = Config()
     config.CourseDirectory.root = str(course)
-    config.Exchange.root = str(course / "exchange")
+    config.CourseDirectory.db_url = f"sqlite:///{Path(course).resolve() / 'gradebook.db'}"
+    config.Exchange.root = str(Path(course) / "exchange")
     poll_in_slices()             # nbclient under nbgrader: no stall of a whole timeout
-    config.ExecutePreprocessor.timeout = 120     # seconds per cell
-    config.Execute.timeout = 120
-    return NbGraderAPI(config=config)
+    config.Execute.timeout = 120     # seconds per cell
+    return config
 
 
-def _fresh_course(course, paths):
-    """A course directory whose source/ holds one assignment folder per notebook."""
-    shutil.rmtree(course, ignore_errors=True)
-    for path in paths:
-        folder = course / "source" / path.stem
-        folder.mkdir(parents=True)
-        shutil.copy(path, folder / path.name)
+def make_assignments(paths, grading, release_to=None):
+    """``nbgrader generate_assignment`` of each notebook, into the gradebook of ``grading``.
+
+    Runs in a throw-away course folder (the instructor notebooks never enter ``grading``);
+    the student versions are copied to ``release_to`` if given. Returns them.
+    """
+    from nbgrader.apps import NbGraderAPI
+    written = []
+    Path(grading).mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        course = Path(tmp)
+        for path in paths:
+            (course / "source" / path.stem).mkdir(parents=True)
+            shutil.copy(path, course / "source" / path.stem / path.name)
+        config = nbgrader_config(course)
+        config.CourseDirectory.db_url = nbgrader_config(grading).CourseDirectory.db_url
+        api = NbGraderAPI(config=config)
+        for path in paths:
+            _check(api.generate_assignment(path.stem, force=True),
+                   f"generate_assignment {path.stem}")
+            if release_to is not None:
+                shutil.copy(course / "release" / path.stem / path.name, Path(release_to))
+                written.append(Path(release_to) / path.name)
+    return written
 
 
 def _check(result, what):
@@ -134,7 +151,6 @@ def _check(result, what):
 
 
 PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers", "data"]   # what the build reads
-RELEASE_TITLE = "# Student release: 1-D convolution as matrix multiplication"
 
 
 def copy_project(src):
@@ -183,62 +199,13 @@ def _has_setuptools(major):
     return int(setuptools.__version__.split(".")[0]) >= major
 
 
-def release_readme(notebooks, wheel):
-    """The release folder's README.md: how to install, open, answer and submit."""
-    listing = "\n".join(f"- `{p.name}`" for p in notebooks)
-    return f"""{RELEASE_TITLE}
-
-This folder is the **student version** of the notebook series "How a CNN uses convolution in
-place of matrix multiplication" (1-D): the notebooks with the answers and hidden tests taken
-out by nbgrader, and the `helpers` package the notebooks import, as a wheel (with the GunPoint
-data set it loads). Nothing here contains a solution.
-
-{listing}
-- `{wheel.name}`
-- `README.md` (this file)
-
-## Students: install once, in a fresh environment
-
-Python 3.10 or newer. In this folder:
-
-```bash
-python3 -m venv .venv
-# helpers, with numpy, matplotlib, ipywidgets, JupyterLab, nbval and pytest:
-.venv/bin/python -m pip install "./{wheel.name}[reader]"
-.venv/bin/jupyter lab 00-index.ipynb
-```
-
-(On Windows: `.venv\\Scripts\\python` and `.venv\\Scripts\\jupyter`. With conda: create an
-environment with python, then `pip install "./{wheel.name}[reader]"` in it.)
-
-## Students: answer and submit
-
-Each notebook after the index ends in **Exercises**. Replace `raise NotImplementedError()` (or
-"YOUR ANSWER HERE") in the answer cells with your answer and run the check cell below it: a
-failure tells you what is wrong (a type, a shape, the first wrong entry, a hint) without
-giving the answer away. Some checks are hidden and run only when your notebook is graded;
-where an exercise asks you to write something *without* a given function, calling it fails.
-Do not edit or delete the check cells. Save the notebook under its own name and hand it in
-the way your course says (e.g. nbgrader's Assignments tab or upload).
-
-## Instructors
-
-Generated by `make student` in the course repository (nbgrader's `generate_assignment`, one
-assignment per notebook, named after the file: `01-dot-product-neuron`, ...). Give students
-this folder (or release the notebooks with `nbgrader release_assignment` and hand out the
-wheel with them). Grade submissions with `make autograde SUBMISSION=folder` in the
-repository, or with nbgrader's `collect`, `autograde` and `formgrader` (written answers are
-graded by hand); nbgrader needs only to be installed where you grade, never in the students'
-environment.
-"""
-
-
-def release(out=RELEASE, course=COURSE, folder=NOTEBOOKS):
-    """Write the student release to ``out``; return the paths of its notebooks.
+def release(out=RELEASE, grading=GRADING, folder=NOTEBOOKS):
+    """Write the student release to ``out`` and the class's gradebook to ``grading``.
 
     ``out`` is emptied first (it must be empty or an earlier release). It receives the
-    student version of every notebook with exercises, ``00-index.ipynb`` (no exercises, no
-    answers), the ``helpers`` wheel and a README.md.
+    student version of every notebook with exercises, the notebooks without exercises
+    (``00-index.ipynb``, ``conventions.ipynb``: no answers), the ``helpers`` wheel and a
+    README.md. Returns the paths of its notebooks.
     """
     paths = assignments(folder)
     out = Path(out)
@@ -248,52 +215,16 @@ def release(out=RELEASE, course=COURSE, folder=NOTEBOOKS):
             raise SystemExit(f"{out} is not empty and not an earlier release: not touching it")
         shutil.rmtree(out)
     out.mkdir(parents=True, exist_ok=True)
-    _fresh_course(course, paths)
-    api = _api(course)
     written = []
-    index = Path(folder) / "00-index.ipynb"
-    if index.exists():
-        shutil.copy(index, out / index.name)
-        written.append(out / index.name)
-    for path in paths:
-        _check(api.generate_assignment(path.stem, force=True), f"generate_assignment {path.stem}")
-        shutil.copy(course / "release" / path.stem / path.name, out / path.name)
-        written.append(out / path.name)
+    for plain in sorted(Path(folder).glob("*.ipynb")):
+        if plain not in paths:
+            shutil.copy(plain, out / plain.name)
+            written.append(out / plain.name)
+    written += make_assignments(paths, grading, release_to=out)
     wheel = build_wheel(out)
     (out / "README.md").write_text(release_readme(written, wheel))
+    grading_prepare(grading, paths, out, fresh=True)
     return written
-
-
-def autograde(submission=NOTEBOOKS, student="submission", course=COURSE, folder=NOTEBOOKS):
-    """Autograde ``submission/NN-*.ipynb`` against the instructor notebooks in ``folder``.
-
-    Returns ``{notebook: (auto_score, auto_max, written_max)}``.
-    """
-    paths = assignments(folder)
-    _fresh_course(course, paths)
-    api = _api(course)
-    scores = {}
-    for path in paths:
-        _check(api.generate_assignment(path.stem, force=True), f"generate_assignment {path.stem}")
-        filled = Path(submission) / path.name
-        if not filled.exists():
-            continue
-        target = course / "submitted" / student / path.stem
-        target.mkdir(parents=True, exist_ok=True)
-        shutil.copy(filled, target / path.name)
-        _check(api.autograde(path.stem, student, force=True, create=True), f"autograde {path.stem}")
-        scores[path.name] = _scores(api, path, student)
-    return scores
-
-
-def _scores(api, path, student):
-    from nbgrader.api import Gradebook
-    with Gradebook(api.coursedir.db_url) as gb:
-        nb = gb.find_submission_notebook(path.stem, path.stem, student)
-        auto = [g for g in nb.grades if not g.needs_manual_grade]
-        written = [g for g in nb.grades if g.needs_manual_grade]
-        return (sum(g.score for g in auto), sum(g.max_score for g in auto),
-                sum(g.max_score for g in written))
 
 
 def exercise_table(folder=NOTEBOOKS):
@@ -332,31 +263,29 @@ def main(argv=None):
     sub = ap.add_subparsers(dest="command", required=True)
     r = sub.add_parser("release", help="write the student version of every notebook")
     r.add_argument("--out", default=str(RELEASE))
-    r.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
-    g = sub.add_parser("autograde", help="grade filled-in notebooks")
-    g.add_argument("folder", nargs="?", default=str(NOTEBOOKS))
-    g.add_argument("--course", default=str(COURSE), help="nbgrader's throw-away course folder")
-    g.add_argument("--json", action="store_true",
-                   help="print {notebook: [auto score, auto max, written max]} as JSON")
+    g = sub.add_parser("autograde", help="grade a class's submissions (tools/grading.py)")
+    g.add_argument("submissions", help="a folder with one folder per student")
+    g.add_argument("--release", default=str(RELEASE), help="make student's output (the wheel)")
+    g.add_argument("--jobs", type=int, default=2, help="notebooks graded at a time")
+    c = sub.add_parser("grades", help="rewrite grades.csv from the gradebook (after formgrader)")
+    c.add_argument("--json", action="store_true", help="print every grade cell's score too")
+    for p in (r, g, c):
+        p.add_argument("--grading", default=str(GRADING), help="the class's grading folder")
     t = sub.add_parser("table", help="write the exercise table into the README")
     t.add_argument("--check", action="store_true")
     args = ap.parse_args(argv)
     if args.command == "release":
         out = Path(args.out).resolve()
-        release(out, course=Path(args.course).resolve())
+        release(out, grading=Path(args.grading).resolve())
         for path in sorted(out.iterdir()):
             print(f"released {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
-    elif args.command == "autograde" and args.json:
-        scores = autograde(Path(args.folder).resolve(), course=Path(args.course).resolve())
-        print(json.dumps(scores))
     elif args.command == "autograde":
-        total = [0, 0, 0]
-        print(f"{'notebook':45} {'auto points':>12} {'written (by hand)':>18}")
-        for name, (score, best, written) in autograde(
-                args.folder, course=Path(args.course).resolve()).items():
-            total = [total[0] + score, total[1] + best, total[2] + written]
-            print(f"{name:45} {score:>5g} / {best:<5g} {written:>12g}")
-        print(f"{'total':45} {total[0]:>5g} / {total[1]:<5g} {total[2]:>12g}")
+        return report_class(args, assignments())
+    elif args.command == "grades":
+        names = [p.stem for p in assignments()]
+        write_grades(Path(args.grading).resolve(), names)
+        if args.json:
+            print(json.dumps(cell_grades(Path(args.grading).resolve(), names)))
     else:
         try:
             stale = stale_tables(write=not args.check)

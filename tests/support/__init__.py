@@ -5,5 +5,5 @@ in pyproject.toml puts tests/ on sys.path), never from one conftest or test modu
 - ``site``: the website's pages and whether the site tests can run here (tests/site)
 - ``venvs``: the project's other environments, or a skip (a failure under CI=true)
 - ``exercises``: nbgrader's exercise cells, code run in a kernel (coursework, release)
-- ``wheel_venv``: a wheel installed into a fresh venv (packaging, release)
+- ``wheel_venv``: a wheel installed into a fresh venv, as the grader does (packaging)
 """

@@ -1,0 +1,83 @@
+"""Where submissions run: a venv holding the release's ``helpers`` wheel, and a kernel for it.
+
+The grading kernel never sees the repository: ``helpers`` comes from the wheel (installed, not
+editable, ``--no-deps``), its dependencies (numpy, matplotlib, ipykernel, ipywidgets) are
+borrowed from the running environment through a ``.pth`` line that comes after the fresh
+venv's own site-packages (the ``.pth`` files of a folder named in a ``.pth`` line are not run,
+so an editable ``helpers`` there stays inactive), and PYTHONPATH is dropped. The kernel writes
+what would go to stderr to stdout: nbgrader scores a grade cell with any stderr output 0, and a
+correct answer that triggers a warning keeps its points (issue 22). It draws no figures.
+Also used by the tests (tests/support/wheel_venv.py).
+"""
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import sysconfig
+from pathlib import Path
+
+import numpy
+
+KERNEL = "conv-grading"
+# Run first in the grading kernel, leaving no name in the notebook: stderr goes to stdout (a
+# warning is not a failure), and no figure is drawn into an image (grades come from the grade
+# cells' checks; drawing is most of a notebook's time). With MPLBACKEND=agg pyplot shows
+# nothing either; figure objects, artists and widgets still work as in the notebook.
+KERNEL_START = ("__import__('sys').stderr = __import__('sys').stdout; "
+                "[setattr(f, 'enabled', False) for k, f in "
+                "get_ipython().display_formatter.formatters.items() if k.startswith('image/') "
+                "or k == 'application/pdf']")
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+
+
+def run(*cmd, **kw):
+    """Run ``cmd`` (in CLEAN_ENV unless told); its stdout, or a failed assertion with its output."""
+    kw.setdefault("env", CLEAN_ENV)
+    done = subprocess.run([str(c) for c in cmd], capture_output=True, text=True, timeout=600,
+                          **kw)
+    assert done.returncode == 0, f"{' '.join(map(str, cmd))} failed:\n{done.stdout}\n{done.stderr}"
+    return done.stdout
+
+
+def install_in_fresh_venv(target, venv, editable=False):
+    """Create the venv ``venv`` and install ``target`` (a wheel; with ``editable``, a source
+    folder, built offline with this environment's setuptools) into it without dependencies.
+
+    Returns (its python, its site-packages).
+    """
+    run(sys.executable, "-m", "venv", "--without-pip", venv)
+    python = Path(venv) / "bin" / "python"
+    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
+                .strip())
+    here = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"],
+            str(Path(numpy.__file__).parent.parent)}
+    (site / "borrowed-dependencies.pth").write_text("\n".join(sorted(here)) + "\n")
+    how = ["--no-build-isolation", "-e"] if editable else []
+    run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-index",
+        "--quiet", *how, target)
+    return python, site
+
+
+def grading_kernel(wheel, where):
+    """A kernel spec ``conv-grading`` under ``where``/share whose python has ``wheel`` installed.
+
+    Made once per wheel (its sha256 is kept beside the venv). Returns the folder to put on
+    JUPYTER_PATH.
+    """
+    where = Path(where)
+    digest = hashlib.sha256(Path(wheel).read_bytes()).hexdigest()
+    stamp, share = where / "env" / "wheel.sha256", where / "share"
+    if not (stamp.exists() and stamp.read_text() == digest):
+        subprocess.run(["rm", "-rf", str(where / "env")], check=True)
+        python, _ = install_in_fresh_venv(wheel, where / "env")
+        stamp.write_text(digest)
+    spec = share / "kernels" / KERNEL
+    spec.mkdir(parents=True, exist_ok=True)
+    (spec / "kernel.json").write_text(json.dumps(dict(
+        argv=[str(where / "env" / "bin" / "python"), "-m", "ipykernel_launcher",
+              "-f", "{connection_file}", f"--IPKernelApp.exec_lines={KERNEL_START}"],
+        env={"MPLBACKEND": "agg"},
+        display_name="Python 3 (grading: helpers from the release wheel)",
+        language="python")))
+    return share
