@@ -16,6 +16,14 @@ def sliding_dot(x, w):
 def sliding_dot(x, w):
     return correlate1d_naive(np.asarray(x, dtype=float), np.asarray(w, dtype=float))
 ''', "without correlate1d_naive"),
+        ("the conv layer's matrix (conv_matrix(w, L) @ x)", '''\
+from helpers.matrix import conv_matrix
+
+
+def sliding_dot(x, w):
+    x, w = np.asarray(x, dtype=float), np.asarray(w, dtype=float)
+    return conv_matrix(w, len(x)) @ x
+''', "without helpers.matrix.conv_matrix"),
         ("np.fft in an exercise that does not ask for it", '''\
 def sliding_dot(x, w):
     x, w = np.asarray(x, float), np.asarray(w, float)

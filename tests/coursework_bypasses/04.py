@@ -10,10 +10,20 @@ def causal_matrix(w, L):
     return real(w, L, padding=(len(w) - 1, 0))
 ''', "dunder names"),
     ],
-    "ex2-solution": [
-        ("the forbidden helper (conv_matrix(...) is T itself)", '''\
-def stride_matrix(w, L, s):
-    return conv_matrix(w, L, stride=s)
+    "ex3-solution": [
+        ("the forbidden helper (rebuild T(w) from row 0 and compare)", '''\
+def conv_filter(M):
+    M = np.asarray(M, dtype=float)
+    w = M[0, :M.shape[1] - M.shape[0] + 1]
+    return w if np.allclose(conv_matrix(w, M.shape[1]), M) else None
 ''', "without conv_matrix"),
+    ],
+    "ex4-solution": [
+        ("rebinding a name the hidden tests read (network_edges)", '''\
+def read_diagram(edges, L):
+    return None
+
+network_edges = lambda *args: []
+''', "rebinding a name the checks use"),
     ],
 }
