@@ -5,9 +5,8 @@
 
 Prints, per seed, the wall time of one training and the test accuracy of CNN1d (conv K=15,
 16 filters, ReLU, global average pooling, linear; 290 parameters) and of the MLP (150-16-2,
-2,450 parameters), both 1000 full-batch Adam steps at lr 0.01, and of SlopeCNN (16 filters
-over two input channels, x and its slope x_i - x_(i-1); 530 parameters; 1250 steps) -- the
-models and seeds 0..4 of notebook 08 section 5 -- then per model the mean ± sample std
+2,450 parameters), both 1000 full-batch Adam steps at lr 0.01 -- the models and seeds 0..4
+of notebook 08 section 5 -- then per model the mean ± sample std
 (ddof=1), min and max accuracy and the median and max time per training: the notebook's
 five-seed table plus the timings it leaves out of its checked outputs. Then the test accuracy
 of the CNN, the MLP and 1-NN (Euclidean) trained on the centre crop (margin 15) and tested
@@ -19,17 +18,14 @@ import numpy as np
 
 from helpers.baselines import one_nn_predict, shifted_crop
 from helpers.data import load_gunpoint
-from helpers.im2col import im2col1d
-from helpers.train import MLP, CNN1d, SlopeCNN, accuracy, fit, with_slope
+from helpers.train import MLP, CNN1d, accuracy, fit
 
 EPOCHS, LR, MARGIN, SEEDS = 1000, 0.01, 15, range(5)
 
 
 # name -> (model for a series length L and a seed, input transform, training steps)
 MODELS = {"CNN 15x16, GAP": (lambda L, seed: CNN1d(16, 15, seed=seed), lambda X: X, EPOCHS),
-          "MLP 150-16-2": (lambda L, seed: MLP(L, 16, seed=seed), lambda X: X, EPOCHS),
-          "SlopeCNN 15x16": (lambda L, seed: SlopeCNN(16, 15, seed=seed),
-                             lambda X: im2col1d(with_slope(X), 15), 1250)}
+          "MLP 150-16-2": (lambda L, seed: MLP(L, 16, seed=seed), lambda X: X, EPOCHS)}
 
 
 def seeds_table(X_tr, y_tr, X_te, y_te, seeds=SEEDS):

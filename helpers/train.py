@@ -1,8 +1,8 @@
 """Tiny classifiers on ``helpers.layers``, a hand-written Adam and a full-batch fit loop.
 
 ``CNN1d`` (conv -> ReLU -> global pooling -> dense; its parameter count does not depend on
-L), ``SlopeCNN`` (notebook 08's two-channel stretch model, on patch matrices) and ``MLP``
-take a batch and labels y (N,), return logits (N, n_classes), and are seeded and deterministic.
+L) and ``MLP`` take a batch and labels y (N,), return logits (N, n_classes), and are seeded
+and deterministic.
 """
 import time
 
@@ -20,7 +20,7 @@ from helpers.layers import (
 from helpers.pooling import global_maxpool_forward
 from helpers.validation import as_float_array
 
-__all__ = ["CNN1d", "MLP", "SlopeCNN", "with_slope", "Adam", "fit", "accuracy"]
+__all__ = ["CNN1d", "MLP", "Adam", "fit", "accuracy"]
 
 
 def _init_params(seed, W1_shape, n_hidden, n_classes):
@@ -121,39 +121,6 @@ class CNN1d(_Model):
         return grads
 
 
-def with_slope(X):
-    """(N, L) series -> (N, L, 2): channel 0 is x_i, channel 1 the slope x_i - x_(i-1) (0 at
-    i = 0). Introduced in notebook 08."""
-    X = as_float_array(X, "X", (2,), "(N, L)", "with_slope")
-    return np.stack([X, np.diff(X, axis=1, prepend=X[:, :1])], axis=2)
-
-
-class SlopeCNN(CNN1d):
-    """``CNN1d`` (average pooling) whose conv layer is ``Z = P W_flat + b`` on patch matrices.
-
-    It takes P = ``im2col1d(with_slope(X), K)``, shape (N, L_out, K*C_in), computed once
-    before training: each step's conv layer is then one matrix product, and its weight
-    gradient another, ``dW_flat = sum_n P_n^T dZ_n``. F = ``n_filters`` filters of K =
-    ``kernel_size`` taps over C_in = ``n_channels`` channels; ``W1`` is (K, C_in, F).
-
-    Introduced in notebook 08.
-    """
-
-    def __init__(self, n_filters=16, kernel_size=15, n_channels=2, seed=0):
-        self.params = _init_params(seed, (kernel_size, n_channels, n_filters), n_filters, 2)
-        self.pool = "avg"
-
-    def _conv(self, P):                      # P (N, L_out, K*C_in) -> Z (N, L_out, F)
-        W_flat = self.params["W1"].reshape(P.shape[2], -1)          # (K*C_in, F)
-        Z = P @ W_flat                                               # Z_n = P_n W_flat
-        Z += self.params["b1"]                                       # + b, in place
-        return Z, P
-
-    def _conv_backward(self, dZ, P):
-        dW_flat = (P.transpose(0, 2, 1) @ dZ).sum(axis=0)           # sum_n P_n^T dZ_n
-        return dW_flat.reshape(self.params["W1"].shape), np.einsum("nif->f", dZ)
-
-
 class MLP(_Model):
     """dense (L -> H) -> ReLU -> dense (H -> n_classes) on series X (N, L).
 
@@ -219,7 +186,7 @@ def _progress_bar(epochs):
 
 def fit(model, X, y, epochs=300, lr=1e-2, X_test=None, y_test=None, progress=True,
         record_every=10):
-    """Train ``model`` (CNN1d, MLP: X (N, L); SlopeCNN: patches) on labels y (N,) with
+    """Train ``model`` (CNN1d or MLP, on series X (N, L)) on labels y (N,) with
     ``epochs`` full-batch Adam steps of learning rate ``lr``, a progress bar in a notebook.
 
     Returns the history: lists ``epoch``, ``loss``, ``train_acc`` (and ``test_acc`` on

@@ -92,19 +92,19 @@ def test_notebook_defines_nothing_helpers_defines(path, helpers_defs):
 
 def test_the_check_catches_a_copy_by_name_and_by_body(helpers_defs):
     names, bodies = helpers_defs
-    assert {"conv1d", "correlate1d", "SlopeCNN"} <= set(names)    # it reads the package
+    assert {"conv1d", "correlate1d", "CNN1d"} <= set(names)    # it reads the package
     relu_source = '''
 def my_relu(z):
     """A copy under another name."""
     return np.maximum(np.asarray(z, dtype=float), 0.0)
 '''
     cells = ["def conv1d(X, W):\n    return X\n",                    # a helper's name
-             "%matplotlib inline\nif True:\n    class SlopeCNN:\n        pass\n",
+             "%matplotlib inline\nif True:\n    class CNN1d:\n        pass\n",
              relu_source,                                          # helpers.activations.relu
              "def fresh(z):\n    return np.tanh(z) * 2 + 1\n"]        # new: allowed
     notebook = {"cells": [{"cell_type": "code", "source": s} for s in cells]
                 + [{"cell_type": "markdown", "source": "def conv1d(): pass"}]}
     found = collisions(notebook, names, bodies)
     assert len(found) == 3, found
-    assert "cell 0 defines conv1d" in found[0] and "cell 1 defines SlopeCNN" in found[1]
+    assert "cell 0 defines conv1d" in found[0] and "cell 1 defines CNN1d" in found[1]
     assert "my_relu with the body of helpers/activations.py:relu" in found[2]

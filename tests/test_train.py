@@ -4,9 +4,7 @@ import pytest
 
 from helpers.baselines import one_nn_predict, shifted_crop
 from helpers.gradcheck import numerical_gradient, rel_error
-from helpers.im2col import im2col1d
-from helpers.layers import conv1d_forward
-from helpers.train import MLP, CNN1d, SlopeCNN, accuracy, fit, with_slope
+from helpers.train import MLP, CNN1d, accuracy, fit
 from oracles import one_nn_predict_naive
 
 
@@ -23,13 +21,10 @@ def toy_data(seed=0, N=12, L=20):
 
 @pytest.mark.parametrize("make", [lambda: CNN1d(3, 5, pool="avg", seed=1),
                                   lambda: CNN1d(3, 5, pool="max", padding="same", seed=2),
-                                  lambda: MLP(20, 4, seed=3),
-                                  lambda: SlopeCNN(n_filters=3, kernel_size=5, seed=4)])
+                                  lambda: MLP(20, 4, seed=3)])
 def test_gradients_match_numerical_gradients(make):
     model = make()
     X, y = toy_data()
-    if isinstance(model, SlopeCNN):
-        X = im2col1d(with_slope(X), 5)             # (N, L_out, K*C_in): the model takes patches
     grads = model.loss_and_grads(X, y)[1]
     for name, p in model.params.items():
         num = numerical_gradient(lambda _: model.loss_and_grads(X, y)[0], p)
@@ -81,14 +76,3 @@ def test_one_nn_matches_its_loop_twin_and_shifted_crop_moves_the_window():
     np.testing.assert_array_equal(shifted_crop(X, 2, -2), [[0, 1, 2, 3, 4, 5]])
     with pytest.raises(ValueError, match=r"shift must be an integer in \[-2, 2\]; got 3"):
         shifted_crop(X, 2, 3)
-
-
-def test_slope_cnn_conv_is_the_conv_layer_on_x_and_its_slope():
-    X, _ = toy_data()
-    model = SlopeCNN(n_filters=4, kernel_size=5, seed=0)
-    Xs = with_slope(X)                                             # (N, L, 2)
-    assert np.array_equal(Xs[:, 1:, 1], np.diff(X, axis=1)) and not Xs[:, 0, 1].any()
-    a = model.feature_maps(im2col1d(Xs, 5))
-    Z, _ = conv1d_forward(Xs, model.params["W1"], model.params["b1"])   # W1 (K, C_in, C_out)
-    assert np.allclose(a, np.maximum(Z, 0))
-    assert model.n_params == 5 * 2 * 4 + 4 + 4 * 2 + 2
