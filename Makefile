@@ -94,14 +94,16 @@ lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
 	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
 
-# Lint first; then two runs side by side on the 2 cores: the unit tests and every notebook under
-# strict nbval (pytest-xdist, 2 workers), and beside it the real-browser suites (the notebooks in
-# JupyterLab, then the website), whose output is kept in build/test-browser.log and printed
-# after. All of them always run, and any of them failing fails. The tests run in .venv-dev; they
-# also need the reader's .venv (tests/test_reader_env.py, tests/browser/test_make_lab.py) and
-# .venv-instructor: nbgrader (tests/test_coursework.py, tests/test_release.py) and the site
-# builder (make book).
+# Lint first; then three runs side by side on the 2 cores: the unit tests and every notebook
+# under strict nbval (pytest-xdist, 2 workers); the notebooks in JupyterLab (tests/browser); and
+# the website, built then tested (tests/site). The browser suites spend much of their time
+# waiting on a kernel or a page, so the three together fill the cores. Their output is kept in
+# build/test-browser.log and build/test-site.log and printed after. All of them always run, and
+# any of them failing fails. The tests run in .venv-dev; they also need the reader's .venv
+# (tests/test_reader_env.py, tests/browser/test_make_lab.py) and .venv-instructor: nbgrader
+# (tests/test_coursework.py, tests/test_release.py) and the site builder (make book).
 BROWSER_LOG := build/test-browser.log
+SITE_LOG := build/test-site.log
 # OpenBLAS on one thread: three test streams already share the 2 cores, and its idle threads
 # spin-wait (measured: 10-40x more CPU for one mid-size product on the busy machine).
 test: export OPENBLAS_NUM_THREADS = 1
@@ -109,13 +111,16 @@ test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE) $(AXE)
 	@mkdir -p build
 	status=0; \
 	$(LINT) || status=1; \
-	( s=0; $(DEV_BIN)/python -m pytest tests/browser || s=1; \
-	  $(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site || s=1; \
-	  exit $$s ) > $(BROWSER_LOG) 2>&1 & browser=$$!; \
+	$(DEV_BIN)/python -m pytest tests/browser > $(BROWSER_LOG) 2>&1 & browser=$$!; \
+	( $(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site \
+	  ) > $(SITE_LOG) 2>&1 & site=$$!; \
 	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
 	wait $$browser || status=1; \
-	echo "=== the browser suites (tests/browser, then the website: tests/site), run alongside ==="; \
+	wait $$site || status=1; \
+	echo "=== the notebooks in JupyterLab (tests/browser), run alongside ==="; \
 	cat $(BROWSER_LOG); \
+	echo "=== the website (make book, then tests/site), run alongside ==="; \
+	cat $(SITE_LOG); \
 	exit $$status
 
 lint: $(DEV)

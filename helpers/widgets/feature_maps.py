@@ -19,6 +19,7 @@ class FeatureMapExplorer(Explorer):
     """
 
     RESULT = "value"
+    SWEEP = "filt"
 
     def __init__(self, model, X, y, class_names=("class 0", "class 1")):
         self.model, self.names = model, class_names

@@ -19,7 +19,7 @@ def conv_filter(M):
 ''', "without conv_matrix"),
     ],
     "ex4-solution": [
-        ("rebinding a name the hidden tests read (network_edges)", '''\
+        ("redefining the reference function the grade cell calls (network_edges)", '''\
 def read_diagram(edges, L):
     return None
 
