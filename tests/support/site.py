@@ -13,7 +13,7 @@ IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 # axe-core, the accessibility checker, fetched from npm by the Makefile
 AXE = BUILD / "axe.min.js"
 # what a page may weigh on a cold load (explorer frames aside: URLs with /frames/ in them)
-PAGE_BYTES, SITE_BYTES, FRAMES = 1_200_000, 10_000_000, "/frames/"
+PAGE_BYTES, SITE_BYTES, FRAMES = 1_200_000, 10_000_000, "/_explorers/"   # explorer frames
 
 
 def builder_unavailable():
