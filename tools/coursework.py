@@ -147,7 +147,7 @@ def make_assignments(paths, grading, release_to=None):
 
 def _check(result, what):
     if not result["success"]:
-        raise SystemExit(f"nbgrader {what} failed:\n{result.get('error') or result.get('log')}")
+        raise SystemExit(f"nbgrader {what} failed:\n{result.get('log')}\n{result.get('error')}")
 
 
 PROJECT = ["pyproject.toml", "README.md", "LICENSE", "helpers", "data"]   # what the build reads
