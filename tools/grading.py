@@ -36,7 +36,7 @@ import nbformat
 
 import answer_rules
 import grade_cells
-from grading_env import KERNEL, grading_kernel
+from grading_env import KERNEL, grading_kernel, kernel_server
 from project_paths import BUILD
 
 GRADING = BUILD / "grading"
@@ -180,26 +180,13 @@ def _grade_one(job):
     return student, assignment, result["success"], result.get("error") or ""
 
 
-def grade_class(submissions, instructor_paths, release_dir, grading=GRADING, jobs=2):
-    """Grade every student of ``submissions``; return ``(scores, problems)``.
-
-    ``scores`` is {student: {assignment: (auto, auto_max, written, written_max)}} for the
-    students graded now; ``problems`` lists missing or misnamed notebooks and refused answers.
-    """
-    from nbgrader.api import Gradebook
-    grading = Path(grading)
-    share = prepare(grading, instructor_paths, release_dir)
-    names = [p.stem for p in instructor_paths]
-    found, problems = find_submissions(submissions, names)
+def receive(grading, found, names, share):
+    """Copy each student's notebooks in (as handed in, and composed for grading: compose);
+    return the grading jobs and the problems found (missing answer cells, broken rules)."""
     rules = json.loads((grading / "rules.json").read_text())
-    jobs_list = []
-    with Gradebook(api(grading).coursedir.db_url) as gb:
-        for student in found:
-            gb.update_or_create_student(student)
+    jobs_list, problems = [], []
     for student, files in found.items():
-        for name in names:
-            if name not in files:
-                continue
+        for name in (n for n in names if n in files):
             target, kept = grading / "submitted" / student / name, grading / "received" / student
             shutil.rmtree(target, ignore_errors=True)
             target.mkdir(parents=True)
@@ -213,12 +200,31 @@ def grade_class(submissions, instructor_paths, release_dir, grading=GRADING, job
             problems += [f"{student}: {name} has no answer cell {gid}" for gid in missing]
             jobs_list.append((str(grading), student, name, str(share)))
     jobs_list.sort(key=lambda j: SLOW_FIRST.index(j[2][:2]) if j[2][:2] in SLOW_FIRST else 99)
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        for student, name, ok, error in pool.map(_grade_one, jobs_list):
-            if not ok:
-                raise SystemExit(f"nbgrader failed on {student}/{name}:\n{error}")
+    return jobs_list, problems
+
+
+def grade_class(submissions, instructor_paths, release_dir, grading=GRADING, jobs=2):
+    """Grade every student of ``submissions``; return ``(scores, problems)``.
+
+    ``scores`` is {student: {assignment: (auto, auto_max, written, written_max)}} for the
+    students graded now; ``problems`` lists missing or misnamed notebooks and refused answers.
+    """
+    from nbgrader.api import Gradebook
+    grading = Path(grading)
+    share = prepare(grading, instructor_paths, release_dir)
+    names = [p.stem for p in instructor_paths]
+    found, problems = find_submissions(submissions, names)
+    with kernel_server(share):         # (its imports overlap with the set-up below)
+        with Gradebook(api(grading).coursedir.db_url) as gb:
+            for student in found:
+                gb.update_or_create_student(student)
+        jobs_list, more = receive(grading, found, names, share)
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            for student, name, ok, error in pool.map(_grade_one, jobs_list):
+                if not ok:
+                    raise SystemExit(f"nbgrader failed on {student}/{name}:\n{error}")
     scores = write_grades(grading, names)
-    return {s: scores[s] for s in found}, problems
+    return {s: scores[s] for s in found}, problems + more
 
 
 def write_grades(grading, names):

@@ -1,5 +1,11 @@
 """Reading nbgrader's exercise cells and running code in a kernel (tests/test_wrong_answers.py,
-tests/test_release.py)."""
+tests/test_release.py, tests/test_kernel_forks.py)."""
+import os
+from contextlib import contextmanager
+from pathlib import Path
+
+from jupyter_client import KernelManager
+from jupyter_client.kernelspec import KernelSpecManager
 
 
 def nbgrader_meta(cell):
@@ -9,6 +15,25 @@ def nbgrader_meta(cell):
 def is_exercise(cell):
     meta = nbgrader_meta(cell)
     return bool(meta.get("solution") or meta.get("grade"))
+
+
+@contextmanager
+def kernel(share, name, cwd, **env):
+    """A kernel of the spec ``name`` under ``share``/kernels (tools/grading_env.py's
+    fork_kernel_spec), started in ``cwd`` with ``env`` added, and a *blocking* client for it
+    (nbclient's asyncio client occasionally misses a reply and sits out its whole timeout
+    before noticing it; the blocking client polls synchronously and does not)."""
+    specs = KernelSpecManager(kernel_dirs=[str(Path(share) / "kernels")])
+    km = KernelManager(kernel_name=name, kernel_spec_manager=specs)
+    km.start_kernel(cwd=str(cwd), env={**os.environ, **env})
+    kc = km.blocking_client()
+    try:
+        kc.start_channels()
+        kc.wait_for_ready(timeout=120)
+        yield km, kc
+    finally:
+        kc.stop_channels()
+        km.shutdown_kernel(now=True)
 
 
 def run(kc, source):
