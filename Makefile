@@ -34,6 +34,9 @@ AXE     := build/axe.min.js
 # JupyterLab refuses to start as root unless told; token authentication stays on.
 AS_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PYTEST_NB := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# nbval's kernels are forked from a process that has imported their modules
+# (tests/support/warm_kernels.py; each notebook still runs whole in a fresh kernel of its own).
+WARM    := -p support.warm_kernels
 XDIST   := -n 2 --dist loadfile
 # The real-browser suites run on their own, serially, after the 2-core run (make test-browser,
 # make test-site).
@@ -114,7 +117,7 @@ test: $(DEV) $(READER) $(INSTRUCTOR) $(SITE) $(AXE)
 	$(DEV_BIN)/python -m pytest tests/browser > $(BROWSER_LOG) 2>&1 & browser=$$!; \
 	( $(INSTRUCTOR_BIN)/python tools/build_book.py && $(DEV_BIN)/python -m pytest tests/site \
 	  ) > $(SITE_LOG) 2>&1 & site=$$!; \
-	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(XDIST) $(NO_BROWSER) || status=1; \
+	$(DEV_BIN)/python -m pytest tests notebooks $(PYTEST_NB) $(WARM) $(XDIST) $(NO_BROWSER) || status=1; \
 	wait $$browser || status=1; \
 	wait $$site || status=1; \
 	echo "=== the notebooks in JupyterLab (tests/browser), run alongside ==="; \
@@ -159,7 +162,7 @@ test-site: book $(DEV) $(AXE)
 # one notebook:  make test-notebooks NB=notebooks/01-dot-product-neuron.ipynb
 NB ?= notebooks
 test-notebooks: $(DEV)
-	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(XDIST)
+	$(DEV_BIN)/python -m pytest $(NB) $(PYTEST_NB) $(WARM) $(XDIST)
 
 nav: $(DEV)
 	$(DEV_BIN)/python tools/navigation.py

@@ -85,18 +85,21 @@ def grading_kernel(wheel, where):
 FORKS = Path(__file__).with_name("kernel_forks.py")
 
 
-def fork_kernel_spec(share, name, python, display_name):
-    """Write the kernel spec ``name`` under ``share``/kernels: a kernel of ``python``, started
-    as grading starts it (KERNEL_START, MPLBACKEND=agg), forked by kernel_forks.py's server
-    when :func:`kernel_server` runs (a copy of kernel_forks.py sits beside the spec). Returns
-    ``share``, the folder to put on JUPYTER_PATH."""
+def fork_kernel_spec(share, name, python, display_name, grading=True):
+    """Write the kernel spec ``name`` under ``share``/kernels: a kernel of ``python``, forked
+    by kernel_forks.py's server while :func:`kernel_server` runs (a copy of kernel_forks.py
+    sits beside the spec). With ``grading``, started as grading starts it (KERNEL_START,
+    MPLBACKEND=agg); else as JupyterLab starts one (figures inline). Returns ``share``, the
+    folder to put on JUPYTER_PATH."""
     spec = Path(share) / "kernels" / name
     spec.mkdir(parents=True, exist_ok=True)
     shutil.copy(FORKS, spec / FORKS.name)
+    argv = [str(python), str(spec / FORKS.name), "kernel", str(fork_socket(spec)),
+            "-f", "{connection_file}"]
+    env = {"MPLBACKEND": "agg" if grading else "module://matplotlib_inline.backend_inline"}
     (spec / "kernel.json").write_text(json.dumps(dict(
-        argv=[str(python), str(spec / FORKS.name), "kernel", str(fork_socket(spec)),
-              "-f", "{connection_file}", f"--IPKernelApp.exec_lines={KERNEL_START}"],
-        env={"MPLBACKEND": "agg"}, display_name=display_name, language="python")))
+        argv=argv + [f"--IPKernelApp.exec_lines={KERNEL_START}"] * grading, env=env,
+        display_name=display_name, language="python")))
     return Path(share)
 
 
@@ -108,22 +111,22 @@ def fork_socket(spec):
 
 
 @contextlib.contextmanager
-def kernel_server(share, name=KERNEL):
+def kernel_server(share, name=KERNEL, env=CLEAN_ENV):
     """While in the block, kernels of the spec ``name`` under ``share`` (fork_kernel_spec)
-    are forks of one process that has imported their modules; outside it they start the
-    ordinary way, only slower."""
-    spec = Path(share) / "kernels" / name
-    python = json.loads((spec / "kernel.json").read_text())["argv"][0]
-    sock = fork_socket(spec)
+    are forks of one process that has imported their modules, run in ``env`` and the spec's
+    environment; outside it they start the ordinary way, only slower."""
+    spec = json.loads((Path(share) / "kernels" / name / "kernel.json").read_text())
+    python, script, sock = spec["argv"][:2] + [fork_socket(Path(share) / "kernels" / name)]
     sock.unlink(missing_ok=True)
-    server = subprocess.Popen([python, str(spec / FORKS.name), "serve", str(sock)],
-                              env=dict(CLEAN_ENV, MPLBACKEND="agg"))
+    quiet = {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}     # (debugpy: a warning on import)
+    server = subprocess.Popen([python, script, "serve", str(sock)],
+                              env={**env, **spec["env"], **quiet})
     try:
         deadline = time.monotonic() + 60             # (the socket is made first: 0.1 s)
         while not sock.exists() and server.poll() is None and time.monotonic() < deadline:
             time.sleep(0.02)
         if not sock.exists():
-            raise RuntimeError(f"the kernel server of {spec} did not start ({server.poll()})")
+            raise RuntimeError(f"the kernel server of {name} did not start ({server.poll()})")
         yield sock
     finally:
         server.terminate()
