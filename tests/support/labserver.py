@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from project_paths import NOTEBOOKS, ROOT
+from project_paths import NOTEBOOKS, ROOT, TOOLS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # What headless Chromium needs in a container (root, no GPU, small /dev/shm, no network).
@@ -38,7 +38,7 @@ LAB_SETTINGS = {**READER_SETTINGS,
                 "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"}}
 # The project's JupyterLab plugins (a link to a heading opens the notebook there), which
 # `make lab` loads with the same option.
-LABEXTENSIONS = ROOT / "tools" / "labextensions"
+LABEXTENSIONS = TOOLS / "labextensions"
 
 
 def browser_required():
