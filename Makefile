@@ -93,9 +93,12 @@ $(INSTRUCTOR): pyproject.toml | $(UV)
 venvs: $(READER) $(DEV) $(INSTRUCTOR)
 
 # root_dir is the repository (so helpers/ can be read too); the printed link opens 00-index.
+# tools/labextensions: a small JupyterLab plugin, served from the repository (nothing installed),
+# so that a link to a heading of another notebook opens it scrolled there, not at its top.
 lab: $(READER)
 	$(BIN)/jupyter lab $(AS_ROOT) --ServerApp.root_dir=. \
-	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb
+	    --LabApp.default_url=/lab/tree/notebooks/00-index.ipynb \
+	    --LabApp.extra_labextensions_path=tools/labextensions
 
 # Lint first; then three runs side by side on the 2 cores: the unit tests and every notebook
 # under strict nbval (pytest-xdist, 2 workers); the notebooks in JupyterLab (tests/browser); and

@@ -94,7 +94,8 @@ window.__nbtest = {
   },
 
   // Where the element with ``id`` (a link's #fragment) is in the open notebook: whether it
-  // lies in the visible part of the notebook, and how far the notebook is scrolled.
+  // lies in the visible part of the notebook, how far below the view's top edge (px), and how
+  // far the notebook is scrolled.
   anchorPlace(id) {
     const p = this.panel();
     const el = p && p.node.querySelector(
@@ -104,7 +105,7 @@ window.__nbtest = {
     const box = el.getBoundingClientRect();
     const view = scroller.getBoundingClientRect();
     return {visible: box.top >= view.top && box.bottom <= view.bottom,
-            scrollTop: scroller.scrollTop, path: p.context.path};
+            offset: box.top - view.top, scrollTop: scroller.scrollTop, path: p.context.path};
   },
 
   async openNotebook(path) {

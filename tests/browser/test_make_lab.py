@@ -1,8 +1,9 @@
-"""`make lab` as a newcomer runs it: the link it prints opens 00-index, and only with its token.
+"""`make lab` as a newcomer runs it: the link it prints opens 00-index, only with its token,
+in a JupyterLab that has loaded the project's plugins (tools/labextensions).
 
-Runs the real target (its own throw-away Jupyter directories, a free port through
-JUPYTER_PORT, BROWSER=true so nothing pops up) and opens the printed 127.0.0.1 link in
-Chromium.
+Runs the real target (its own throw-away Jupyter directories with the reader's settings, a
+free port through JUPYTER_PORT, BROWSER=true so nothing pops up) and opens the printed
+127.0.0.1 link in Chromium.
 """
 import json
 import re
@@ -16,7 +17,7 @@ import urllib.request
 import pytest
 
 from project_paths import NOTEBOOKS, ROOT
-from support.labserver import free_port, stop, throwaway_env
+from support.labserver import LABEXTENSIONS, READER_SETTINGS, free_port, stop, throwaway_env
 
 pytestmark = pytest.mark.browser
 LINK = re.compile(r"http://127\.0\.0\.1:\d+/\S+")
@@ -34,7 +35,7 @@ def _index_title():
 def _make_lab(tmp_path):
     if subprocess.run(["make", "-q", ".venv/.reader-only"], cwd=ROOT).returncode != 0:
         pytest.skip("the reader's .venv is not up to date; `make lab` would install first")
-    env = throwaway_env(tmp_path)
+    env = throwaway_env(tmp_path, READER_SETTINGS)
     env["JUPYTER_PORT"] = str(free_port())
     proc = subprocess.Popen(["make", "--no-print-directory", "lab"], cwd=ROOT, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -83,6 +84,11 @@ def test_make_lab_link_opens_the_index_with_token(browser, tmp_path):
         heading = page.locator(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-RenderedMarkdown h1",
                                has_text=title)
         heading.first.wait_for(timeout=30_000)
+        plugins = [json.loads(p.read_text())["name"] for p in LABEXTENSIONS.glob("*/package.json")]
+        missing = page.evaluate("names => names.filter(n => !(window._JUPYTERLAB || {})[n])",
+                                plugins)
+        assert plugins, f"no plugin in {LABEXTENSIONS}"
+        assert not missing, f"`make lab` did not load the plugins {missing}"
         context.close()
     finally:
         stop(proc)

@@ -19,21 +19,26 @@ from pathlib import Path
 
 import pytest
 
-from project_paths import NOTEBOOKS, ROOT
+from project_paths import NOTEBOOKS, ROOT, TOOLS
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # What headless Chromium needs in a container (root, no GPU, small /dev/shm, no network).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                  "--disable-background-networking", "--disable-component-update",
                  "--no-first-run"]
-# User settings of the throw-away JupyterLab: every cell stays in the page (no windowing),
-# nothing is saved behind the test's back, no news/update toasts over the widgets.
-LAB_SETTINGS = {
-    "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"},
+# The reader's JupyterLab settings, except that nothing is saved behind the test's back and no
+# news/update toasts cover the page.
+READER_SETTINGS = {
     "@jupyterlab/docmanager-extension/plugin": {"autosave": False},
     "@jupyterlab/apputils-extension/notification": {
         "fetchNews": "false", "checkForUpdates": False, "doNotDisturbMode": True},
 }
+# The throw-away JupyterLab's: also every cell stays in the page (no windowing).
+LAB_SETTINGS = {**READER_SETTINGS,
+                "@jupyterlab/notebook-extension/tracker": {"windowingMode": "none"}}
+# The project's JupyterLab plugins (a link to a heading opens the notebook there), which
+# `make lab` loads with the same option.
+LABEXTENSIONS = TOOLS / "labextensions"
 
 
 def browser_required():
@@ -80,8 +85,9 @@ def free_port():
         return s.getsockname()[1]
 
 
-def throwaway_env(home):
-    """os.environ with every Jupyter/IPython per-user directory moved under ``home``."""
+def throwaway_env(home, settings=LAB_SETTINGS):
+    """os.environ with every Jupyter/IPython per-user directory moved under ``home``, and
+    ``settings`` ({plugin id: values}) as JupyterLab's user settings."""
     home = Path(home)
     dirs = {"JUPYTER_CONFIG_DIR": "config", "JUPYTER_DATA_DIR": "data",
             "JUPYTER_RUNTIME_DIR": "runtime", "JUPYTERLAB_SETTINGS_DIR": "settings",
@@ -92,7 +98,7 @@ def throwaway_env(home):
     for var, name in dirs.items():
         (home / name).mkdir(parents=True, exist_ok=True)
         env[var] = str(home / name)
-    for plugin, values in LAB_SETTINGS.items():
+    for plugin, values in settings.items():
         path = home / "settings" / f"{plugin}.jupyterlab-settings"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(values, indent=2))
@@ -128,16 +134,18 @@ def stop(proc, timeout=20):
 
 
 class LabServer:
-    """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root.
+    """``jupyter lab --no-browser`` serving a snapshot of notebooks/ from ``home``/root, with
+    the project's plugins (as ``make lab``) and ``settings`` as the user settings.
 
     The notebooks are copied (so running them in the browser can never touch the
     repository's files, even while others edit them); helpers/ is linked
     beside them, so a notebook sees the same layout as under ``make lab``.
     """
 
-    def __init__(self, home, ipython_startup=None):
+    def __init__(self, home, ipython_startup=None, settings=LAB_SETTINGS):
         self.home = Path(home)
         self.ipython_startup = ipython_startup     # code every kernel runs first (self-test)
+        self.settings = settings
         self.root = self.home / "root"
         self.log_path = self.home / "server.log"
         self.port = free_port()
@@ -153,8 +161,9 @@ class LabServer:
                "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}",
                "--ServerApp.port_retries=0", f"--ServerApp.root_dir={self.root}",
                "--IdentityProvider.token=", "--LabApp.expose_app_in_browser=True",
-               "--LabApp.extension_manager=readonly"]      # never asks PyPI for extensions
-        env = throwaway_env(self.home)
+               "--LabApp.extension_manager=readonly",      # never asks PyPI for extensions
+               f"--LabApp.extra_labextensions_path={LABEXTENSIONS}"]
+        env = throwaway_env(self.home, self.settings)
         if self.ipython_startup:
             startup = Path(env["IPYTHONDIR"]) / "profile_default" / "startup" / "00-self-test.py"
             startup.parent.mkdir(parents=True)
