@@ -28,6 +28,7 @@ import IPython.core.pylabtools as _fs_pt
 from matplotlib.text import Text as _FsText
 _fs_print_figure = _fs_pt.print_figure
 def _fs_record(fig, *args, **kwargs):
+    fig.draw_without_rendering()            # a constrained layout is made when drawn
     box = fig.get_tightbbox(fig.canvas.get_renderer())
     sizes = [t.get_fontsize() for t in fig.findobj(_FsText)
              if t.get_visible() and t.get_text().strip() and t.get_figure() is not None]
