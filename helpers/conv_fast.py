@@ -6,9 +6,12 @@ pads once and takes one of two routes (notebook 09 prints and times both;
 ``benchmarks/conv_speed.py`` measures them against the machine's matmul and PyTorch):
 
 * ``conv1d_blocked``, blocked im2col + GEMM, whenever C_in * C_out > 1: the patch matrix P
-  (N * L_out, K * C_in) is never built whole; a block of its rows at a time (about
-  ``BLOCK_BYTES``, so it stays in the CPU cache) is copied into one reused buffer and
-  multiplied by ``W.reshape(K * C_in, C_out)`` straight into its rows of the output.
+  (N * L_out, K * C_in) is never built whole; a block of its rows at a time is copied into one
+  reused buffer and multiplied by ``W.reshape(K * C_in, C_out)`` straight into its rows of the
+  output, one GEMM per block. A block's GEMM does about ``BLOCK_MACS`` multiply-adds: small
+  enough that its numbers stay in the cache, and that OpenBLAS on an AVX-512 CPU reads its
+  operands where they lie instead of first copying ("packing") them again; but a block has at
+  least ``MIN_BLOCK_ROWS`` rows, so that each GEMM has enough work to run at full speed.
 * ``conv1d_correlate``, for one input and one output channel, where a GEMM has nothing to
   multiply: one compiled ``np.correlate`` over the examples laid end to end.
 """
@@ -16,9 +19,10 @@ import numpy as np
 from numpy.lib.stride_tricks import as_strided
 
 __all__ = ["correlate_batch", "conv1d_blocked", "conv1d_correlate", "window_view",
-           "choose_block_rows", "BLOCK_BYTES"]
+           "choose_block_rows", "BLOCK_MACS", "MIN_BLOCK_ROWS"]
 
-BLOCK_BYTES = 4 * 1024 * 1024   # patch-matrix block: fits in L3 cache, big enough for BLAS threads
+BLOCK_MACS = 10**6      # OpenBLAS's limit for unpacked "small" GEMMs (benchmarks/conv_speed.py)
+MIN_BLOCK_ROWS = 256    # fewer rows make each GEMM too small to run at full speed
 
 
 def correlate_batch(X, W, g, patches=None):
@@ -51,16 +55,17 @@ def window_view(Xp, K, stride, dilation, L_out):
                       writeable=False)
 
 
-def choose_block_rows(K, C_in, itemsize=4, block_bytes=BLOCK_BYTES):
-    """Rows of the patch matrix per block: about ``block_bytes`` of patches, at least 64."""
-    return max(64, block_bytes // (K * C_in * itemsize))
+def choose_block_rows(K, C_in, C_out, block_macs=BLOCK_MACS):
+    """Rows B of the patch matrix per block: the block's GEMM, (B, K * C_in) @ (K * C_in,
+    C_out), does about ``block_macs`` multiply-adds; B is at least ``MIN_BLOCK_ROWS``."""
+    return max(MIN_BLOCK_ROWS, block_macs // (K * C_in * C_out))
 
 
 def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):
     """Blocked im2col + GEMM: ``P_block @ W_flat`` for consecutive blocks of rows of P.
 
     Xp (N, L_pad, C_in) is the padded input, W (K, C_in, C_out), g its ``Geometry``; B =
-    ``block_rows`` (default ``choose_block_rows(K, C_in)``) rows of P per block: several
+    ``block_rows`` (default ``choose_block_rows(K, C_in, C_out)``) rows of P per block: several
     whole examples when L_out <= B, else B rows of one example; ``buf`` may give the block's
     memory (at least B * K * C_in numbers). Returns Z (N, L_out, C_out),
     ``Z[n, i, o] = sum_{k, c} Xp[n, i*s + k*d, c] W[k, c, o]``, in the combined dtype.
@@ -69,8 +74,9 @@ def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):
     dtype = np.result_type(Xp, W)
     W_flat = np.ascontiguousarray(W.reshape(K * C_in, C_out), dtype=dtype)  # (K*C_in, C_out)
     view = window_view(Xp.astype(dtype, copy=False), K, g.stride, g.dilation, g.L_out)
-    B = block_rows or choose_block_rows(K, C_in, np.dtype(dtype).itemsize)
+    B = block_rows or choose_block_rows(K, C_in, C_out)
     Z = np.empty((N, g.L_out, C_out), dtype=dtype)
+    Z_rows = Z.reshape(N * g.L_out, C_out)                         # row n * L_out + i: Z[n, i]
     if buf is None:                                                # the one reused block of P
         buf = np.empty(min(B, N * g.L_out) * K * C_in, dtype=dtype)
     buf = buf.reshape(-1)
@@ -78,10 +84,10 @@ def conv1d_blocked(Xp, W, g, block_rows=None, buf=None):
     for n in range(0, N, per):
         for i in range(0, g.L_out, rows):
             win = view[n:n + per, i:i + rows]                      # (n_b, r_b, K, C_in) view
-            P = buf[:win.size].reshape(win.shape)
-            np.copyto(P, win)                                      # im2col of this block only
-            np.matmul(P.reshape(*win.shape[:2], K * C_in), W_flat,     # (n_b, r_b, K*C_in)
-                      out=Z[n:n + per, i:i + rows])                    #  @ W_flat, per example
+            P = buf[:win.size].reshape(-1, K * C_in)               # (n_b * r_b, K * C_in)
+            np.copyto(P.reshape(win.shape), win)                   # im2col of this block only
+            first = n * g.L_out + i                                # its rows of Z are consecutive:
+            np.matmul(P, W_flat, out=Z_rows[first:first + len(P)])     # one GEMM per block
     return Z
 
 

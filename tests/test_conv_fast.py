@@ -5,7 +5,13 @@ import pytest
 from hypothesis import given, strategies as st
 
 from helpers.conv import conv1d, conv1d_naive
-from helpers.conv_fast import choose_block_rows, conv1d_blocked, conv1d_correlate, window_view
+from helpers.conv_fast import (
+    MIN_BLOCK_ROWS,
+    choose_block_rows,
+    conv1d_blocked,
+    conv1d_correlate,
+    window_view,
+)
 from helpers.geometry import geometry as layer_geometry
 from helpers.im2col import conv1d_gemm
 from strategies import arrays, geometry
@@ -65,7 +71,7 @@ def test_conv1d_on_shapes_larger_than_a_block(N, L, C_in, C_out, K, s, p, d):
     X = arrays(0, N, L, C_in, dtype=np.float32)
     W, b = arrays(1, K, C_in, C_out, dtype=np.float32), arrays(2, C_out, dtype=np.float32)
     rows = N * (L // s)
-    assert C_in * C_out == 1 or rows > choose_block_rows(K, C_in)   # really more than one block
+    assert C_in * C_out == 1 or rows > choose_block_rows(K, C_in, C_out)   # several blocks
     out = conv1d(X, W, b, s, p, d)
     assert out.dtype == np.float32 and out.flags.c_contiguous
     ref = conv1d_gemm(X.astype(float), W.astype(float), b.astype(float), s, p, d)  # im2col route
@@ -83,8 +89,10 @@ def test_float32_stays_float32_through_both_routes():
 
 
 def test_choose_block_rows():
-    assert choose_block_rows(9, 128, 4, block_bytes=4 * 1024 * 1024) == 910
-    assert choose_block_rows(3, 1000, 8, block_bytes=1024) == 64          # never below 64
+    assert choose_block_rows(7, 16, 32) == 10**6 // (7 * 16 * 32) == 279   # about 10^6 MACs
+    assert choose_block_rows(5, 2, 2) == 50_000                            # few channels: long
+    assert choose_block_rows(5, 2, 2, block_macs=20 * 300) == 300
+    assert choose_block_rows(9, 128, 128) == MIN_BLOCK_ROWS                # never fewer rows
 
 
 @pytest.mark.parametrize("s,p,d", [(1, "valid", 1), (2, "same", 1), (1, "valid", 3)])
