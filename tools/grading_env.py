@@ -89,14 +89,16 @@ def fork_kernel_spec(share, name, python, display_name, grading=True):
     """Write the kernel spec ``name`` under ``share``/kernels: a kernel of ``python``, forked
     by kernel_forks.py's server while :func:`kernel_server` runs (a copy of kernel_forks.py
     sits beside the spec). With ``grading``, started as grading starts it (KERNEL_START,
-    MPLBACKEND=agg); else as JupyterLab starts one (figures inline). Returns ``share``, the
-    folder to put on JUPYTER_PATH."""
+    MPLBACKEND=agg, one BLAS thread); else as JupyterLab starts one (figures inline).
+    Returns ``share``, the folder to put on JUPYTER_PATH."""
     spec = Path(share) / "kernels" / name
     spec.mkdir(parents=True, exist_ok=True)
     shutil.copy(FORKS, spec / FORKS.name)
     argv = [str(python), str(spec / FORKS.name), "kernel", str(fork_socket(spec)),
             "-f", "{connection_file}"]
-    env = {"MPLBACKEND": "agg" if grading else "module://matplotlib_inline.backend_inline"}
+    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    if grading:               # notebooks are graded side by side: one BLAS thread each (idle
+        env = {"MPLBACKEND": "agg", "OPENBLAS_NUM_THREADS": "1"}   # OpenBLAS threads spin)
     (spec / "kernel.json").write_text(json.dumps(dict(
         argv=argv + [f"--IPKernelApp.exec_lines={KERNEL_START}"] * grading, env=env,
         display_name=display_name, language="python")))
