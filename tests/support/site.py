@@ -9,6 +9,8 @@ from support.venvs import site_python
 SCREENSHOTS = BUILD / "screenshots" / "site"
 NOTEBOOK_PAGES = [nb.stem + ".html" for nb in sorted(NOTEBOOKS.glob("*.ipynb"))]
 PAGES = NOTEBOOK_PAGES + ["search.html"]
+# the page whose chrome (menu, search field, previous/next bar, print) the crawl uses and measures
+CHROME_PAGE = "02-sliding-window-feature-maps.html"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 # axe-core, the accessibility checker, fetched from npm by the Makefile
 AXE = BUILD / "axe.min.js"
