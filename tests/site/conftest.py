@@ -303,11 +303,12 @@ def _explorers(page):
 
 
 def _visit(page, name, server):
-    """One page loaded once, cold, and everything the tests ask of it, in an order where no
-    step disturbs what a later one measures: at 1280 px what it requested, logged, shows,
-    weighs and measures, axe-core's findings; at 390 px its measures (and on CHROME_PAGE its
-    chrome and menu); back at 1280 px (CHROME_PAGE) its chrome and menu, its explorers moved,
-    (CHROME_PAGE) its code printed."""
+    """One page loaded once, cold, and everything the tests ask of it, each step after those
+    whose measures it could disturb: at 1280 px what the page requested, logged, shows, weighs
+    and measures, axe-core's findings, then (on CHROME_PAGE) its chrome and menu, then its
+    explorers moved; at 390 px its measures, then (CHROME_PAGE) its chrome and menu; last
+    (CHROME_PAGE) its code printed. Moving an explorer swaps its frame for one of the same
+    size, and the menu at 1280 px ends as it started, so the 390 px measures are unchanged."""
     response = page.goto(server + name, wait_until="networkidle")
     page.evaluate(WAIT_FOR_MATHJAX_JS)
     page.wait_for_load_state("networkidle")
@@ -323,22 +324,19 @@ def _visit(page, name, server):
     shot = name in SCREENSHOT_PAGES and SCREENSHOTS / name.replace(".html", "")
     if shot:
         page.screenshot(path=f"{shot}-1280.png")
+    chrome = name == CHROME_PAGE
+    if chrome:
+        found["chrome"] = {1280: _recorded(_chrome, page)}
+        found["menu"] = {1280: _recorded(_menu, page, 1280)}
+    found["explorers"] = _recorded(_explorers, page)
     page.set_viewport_size({"width": 390, "height": 844})
     _settle(page)
     found["narrow"] = page.evaluate(MEASURE_JS)
     if shot:
         page.screenshot(path=f"{shot}-390.png")
-    chrome = name == CHROME_PAGE
     if chrome:
-        found["chrome"] = {390: _recorded(_chrome, page)}
-        found["menu"] = {390: _recorded(_menu, page, 390)}
-    page.set_viewport_size({"width": 1280, "height": 900})
-    _settle(page)
-    if chrome:
-        found["chrome"][1280] = _recorded(_chrome, page)
-        found["menu"][1280] = _recorded(_menu, page, 1280)
-    found["explorers"] = _recorded(_explorers, page)
-    if chrome:
+        found["chrome"][390] = _recorded(_chrome, page)
+        found["menu"][390] = _recorded(_menu, page, 390)
         found["printed_wide_code"] = _recorded(_printed, page)
     return found
 
