@@ -202,9 +202,18 @@ def _recorded(stage, *args):
         return {"error": f"{type(error).__name__}: {error}"}
 
 
+# A resized page laid out again: a frame, its resize handlers' turn, then every transition the
+# resize started run to its end (the theme slides its sidebar away below 960 px).
+SETTLE_JS = """async () => {
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)));
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+}"""
+
+
 def _settle(page):
-    """Let a resized page lay itself out again (a frame, then its resize handlers' turn)."""
-    page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
+    page.evaluate(SETTLE_JS)
 
 
 def _visible(page, selector):
