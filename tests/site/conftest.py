@@ -1,6 +1,8 @@
 """Fixtures of the website tests: a fresh build of the site (``make book``), a small HTTP server
 on 127.0.0.1 serving it, and one crawl of every page in headless Chromium whose findings the
-tests assert on (one test per page and concern, so a failure names both).
+tests assert on (one test per page and concern, so a failure names both). Each page is loaded
+once: every check that needs a browser (measures at two widths, axe-core, the explorers moved,
+the menu used) runs on that load; a step that fails is recorded, and fails only its tests.
 
 The site is built with the builder's interpreter (``support.venvs.site_python()``: $SITE_PYTHON,
 else .venv-instructor's, where ``make book`` installs the ``site`` extra beside nbgrader, else
@@ -11,6 +13,7 @@ The notebook metadata test (test_alt_text.py) needs none of them.
 """
 import functools
 import http.server
+import json
 import subprocess
 import threading
 from urllib.parse import unquote, urlsplit
@@ -19,7 +22,15 @@ import pytest
 
 from project_paths import BOOK, NOTEBOOKS, ROOT, SITE, TOOLS
 from support.labserver import banner, browser_required, chromium_session
-from support.site import AXE, FRAMES, PAGES, SCREENSHOTS, site_unavailable, unavailable_or_fail
+from support.site import (
+    AXE,
+    CHROME_PAGE,
+    FRAMES,
+    PAGES,
+    SCREENSHOTS,
+    site_unavailable,
+    unavailable_or_fail,
+)
 from support.venvs import site_python
 
 SCREENSHOT_PAGES = {"00-index.html", "02-sliding-window-feature-maps.html",
@@ -119,6 +130,10 @@ READ_PAGE_JS = """() => {
     links: [...document.querySelectorAll('a[href]')].map(a => a.href),
     code_cells: document.querySelectorAll('.cell_input pre').length,
     copy_buttons: document.querySelectorAll('.cell_input button.copybtn').length,
+    sidebar: [...document.querySelectorAll('nav.bd-links a.reference.internal')]
+               .map(a => a.getAttribute('href')),
+    prev_next: [...document.querySelectorAll('a.left-prev, a.right-next')]
+                 .map(a => a.getAttribute('href')),
   };
 }"""
 
@@ -178,33 +193,171 @@ def _bytes(urls, server):
     return sizes
 
 
+def _recorded(stage, *args):
+    """What a stage of a page's visit found, or the error it met: recorded, not raised, so the
+    tests of that page and stage fail with it and every other test still runs."""
+    try:
+        return stage(*args)
+    except Exception as error:
+        return {"error": f"{type(error).__name__}: {error}"}
+
+
+# A resized page laid out again: a frame, its resize handlers' turn, then every transition the
+# resize started run to its end (the theme slides its sidebar away below 960 px).
+SETTLE_JS = """async () => {
+  await new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)));
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+}"""
+
+
+def _settle(page):
+    page.evaluate(SETTLE_JS)
+
+
+def _visible(page, selector):
+    return page.eval_on_selector_all(selector, """els => els.filter(e => {
+        const r = e.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    }).length""")
+
+
+def _chrome(page):
+    """The page's chrome: search fields and previous/next bars shown, and whether the
+    notebooks' own navigation lines are there."""
+    return {"search_fields": _visible(page, ".search-button__button"),
+            "prev_next_bars": page.locator(".prev-next-area").count(),
+            "own_navigation": "| Contents |" in page.inner_text(".bd-article")}
+
+
+def _menu(page, width):
+    """The menu used as a reader uses it: on a phone it opens the contents (closed at first)
+    and Escape closes them; on a laptop it hides the sidebar and shows it again."""
+    errors = len(page.console_errors)
+    buttons = page.locator("button.primary-toggle")
+    if width < 500:
+        found = {"contents_links_closed": _visible(page, "nav.bd-links a"),
+                 "menu_buttons": buttons.count()}
+        buttons.click()
+        page.wait_for_selector("dialog#pst-primary-sidebar-modal[open] nav.bd-links a",
+                               state="visible", timeout=5_000)
+        found["contents_links_open"] = _visible(page, "nav.bd-links a")
+        page.screenshot(path=str(SCREENSHOTS / "menu-open-390.png"))
+        page.keyboard.press("Escape")
+        page.wait_for_selector("dialog#pst-primary-sidebar-modal[open]", state="detached")
+    else:
+        sidebar = page.locator("#pst-primary-sidebar")
+        found = {"sidebar_at_start": sidebar.is_visible()}
+        buttons.click()
+        sidebar.wait_for(state="hidden")
+        buttons.click()
+        sidebar.wait_for(state="visible")
+    found["console_errors"] = page.console_errors[errors:]
+    return found
+
+
+def _printed(page):
+    """How many code blocks run off a printed page (print media, 600 px)."""
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 600, "height": 900})
+    return page.eval_on_selector_all(
+        ".bd-article pre", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
+
+
+# What an explorer shows: the index of its frame, the frame's file and its label.
+EXPLORER_SHOWS_JS = """figure => ({
+  k: Number(figure.dataset.shown || figure.querySelector('input').value),
+  src: figure.querySelector('img').getAttribute('src'),
+  label: figure.querySelector('output').innerText})"""
+
+
+def _explorer_moves(page, figure):
+    """One explorer used as a reader uses it; what it shows after each move."""
+    def shows():
+        return figure.evaluate(EXPLORER_SHOWS_JS)
+
+    slider = figure.locator("input[type=range]")
+    found = {"frames": json.loads(figure.get_attribute("data-frames")),
+             "caption": figure.locator("figcaption").inner_text(),
+             "slider_label": slider.evaluate(
+                 "s => s.labels.length ? s.labels[0].textContent.trim() : ''"),
+             "start": shows()}
+    slider.focus()
+    page.keyboard.press("End")
+    found["end"] = shows()
+    page.keyboard.press("ArrowLeft")
+    found["one_back"] = shows()
+    box = slider.bounding_box()
+    y = box["y"] + box["height"] / 2
+    page.mouse.move(box["x"] + 2, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] / 2, y, steps=4)          # dragged halfway
+    page.mouse.up()
+    found["dragged_halfway"] = shows()
+    found["picked"] = []                                              # the text's settings
+    for value in figure.locator("select option").evaluate_all(
+            "options => options.map(o => o.value).filter(v => v)"):
+        figure.locator("select").select_option(value)
+        found["picked"].append([value, shows()])
+    return found
+
+
+def _explorers(page):
+    """Every explorer of the page, moved: {"figures": [what each showed], "console_errors"}."""
+    errors = len(page.console_errors)
+    figures = page.locator("figure.explorer")
+    moved = [_explorer_moves(page, figures.nth(n)) for n in range(figures.count())]
+    return {"figures": moved, "console_errors": page.console_errors[errors:]}
+
+
+def _visit(page, name, server):
+    """One page loaded once, cold, and everything the tests ask of it, each step after those
+    whose measures it could disturb: at 1280 px what the page requested, logged, shows, weighs
+    and measures, axe-core's findings, then (on CHROME_PAGE) its chrome and menu, then its
+    explorers moved; at 390 px its measures, then (CHROME_PAGE) its chrome and menu; last
+    (CHROME_PAGE) its code printed. Moving an explorer swaps its frame for one of the same
+    size, and the menu at 1280 px ends as it started, so the 390 px measures are unchanged."""
+    response = page.goto(server + name, wait_until="networkidle")
+    page.evaluate(WAIT_FOR_MATHJAX_JS)
+    page.wait_for_load_state("networkidle")
+    cold = _bytes(page.requests, server)          # figures load lazily: then all of them
+    page.evaluate(LOAD_ALL_IMAGES_JS)
+    found = {"status": response.status, **page.evaluate(READ_PAGE_JS),
+             "requests": list(page.requests), "bytes": cold,
+             "console_errors": list(page.console_errors),
+             "wide": page.evaluate(MEASURE_JS)}
+    if AXE.is_file():
+        page.add_script_tag(path=str(AXE))
+        found["axe"] = page.evaluate(AXE_JS)
+    shot = name in SCREENSHOT_PAGES and SCREENSHOTS / name.replace(".html", "")
+    if shot:
+        page.screenshot(path=f"{shot}-1280.png")
+    chrome = name == CHROME_PAGE
+    if chrome:
+        found["chrome"] = {1280: _recorded(_chrome, page)}
+        found["menu"] = {1280: _recorded(_menu, page, 1280)}
+    found["explorers"] = _recorded(_explorers, page)
+    page.set_viewport_size({"width": 390, "height": 844})
+    _settle(page)
+    found["narrow"] = page.evaluate(MEASURE_JS)
+    if shot:
+        page.screenshot(path=f"{shot}-390.png")
+    if chrome:
+        found["chrome"][390] = _recorded(_chrome, page)
+        found["menu"][390] = _recorded(_menu, page, 390)
+        found["printed_wide_code"] = _recorded(_printed, page)
+    return found
+
+
 @pytest.fixture(scope="session")
 def crawl(new_page, server):
-    """Every page of PAGES loaded once, cold: {page name: what it requested, logged, shows,
-    weighs and measures at 1280 px, axe-core's findings, and its measures at 390 px}."""
+    """Every page of PAGES loaded once, cold, in a fresh page: {page name: what ``_visit``
+    found}. The tests assert on it, one test per page and concern."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     found = {}
     for name in PAGES:
         page = new_page()
-        response = page.goto(server + name, wait_until="networkidle")
-        page.evaluate(WAIT_FOR_MATHJAX_JS)
-        page.wait_for_load_state("networkidle")
-        cold = _bytes(page.requests, server)          # figures load lazily: then all of them
-        page.evaluate(LOAD_ALL_IMAGES_JS)
-        found[name] = {"status": response.status, **page.evaluate(READ_PAGE_JS),
-                       "requests": list(page.requests), "bytes": cold,
-                       "console_errors": list(page.console_errors),
-                       "wide": page.evaluate(MEASURE_JS)}
-        if AXE.is_file():
-            page.add_script_tag(path=str(AXE))
-            found[name]["axe"] = page.evaluate(AXE_JS)
-        shot = name in SCREENSHOT_PAGES and SCREENSHOTS / name.replace(".html", "")
-        if shot:
-            page.screenshot(path=f"{shot}-1280.png")
-        page.set_viewport_size({"width": 390, "height": 844})
-        page.evaluate("() => new Promise(r => requestAnimationFrame(() => setTimeout(r, 50)))")
-        found[name]["narrow"] = page.evaluate(MEASURE_JS)
-        if shot:
-            page.screenshot(path=f"{shot}-390.png")
+        found[name] = _visit(page, name, server)
         page.close()
     return found

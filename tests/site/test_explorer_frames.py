@@ -2,9 +2,10 @@
 
 Every explorer a notebook displays is, on its page, a figure with a native slider (and a list
 of the settings the text discusses). The slider is dragged with the mouse and moved with the
-keyboard, each setting picked, and each time the frame shown is compared pixel for pixel with
-the one the explorer draws here, rebuilt from the recipe stored in the notebook, with its own
-``update`` and ``png()``; the caption names every control and its range. A page carries at
+keyboard, each setting picked (by the crawl, conftest.py, on its one load of the page), and
+each time the frame shown is compared pixel for pixel with the one the explorer draws here,
+rebuilt from the recipe stored in the notebook, with its own ``update`` and ``png()``; the
+caption names every control and its range. A page carries at
 most 1.5 MB of frames. A recipe rebuilds every explorer's demo exactly (needs no browser).
 """
 import html
@@ -73,12 +74,10 @@ def test_the_notebooks_store_explorer_recipes():
                   f"({RECIPE}): re-execute the notebooks (make execute)")
 
 
-def _check(figure, site, explorer, frames, expected):
-    """The index of the frame a figure shows, checked: its label and state are the expected
-    ones and its pixels those the explorer draws for that state."""
-    shown = figure.get_attribute("data-shown") or figure.locator("input").input_value()
-    k, src = int(shown), figure.locator("img").get_attribute("src")
-    label = figure.locator("output").inner_text()
+def _check(shown, site, explorer, frames, expected):
+    """The index of the frame an explorer showed (as the crawl found it), checked: its label
+    and state are the expected ones and its pixels those the explorer draws for that state."""
+    k, src, label = shown["k"], shown["src"], shown["label"]
     assert src == frames[k]["src"] and label == frames[k]["label"] == expected[k][0]
     assert frames[k]["state"] == frames_module.state_json(expected[k][1])
     drawn = pixels(frames_module.render(explorer, expected[k][1]))
@@ -88,43 +87,34 @@ def _check(figure, site, explorer, frames, expected):
 
 
 @pytest.mark.parametrize("name", LIVE)
-def test_each_explorer_moves_and_shows_what_it_draws(name, new_page, server, site, style):
-    page = new_page()
-    page.goto(server + name, wait_until="load")
-    figures = page.locator("figure.explorer")
-    assert figures.count() == len(PAGES[name])
-    for n, (recipe, text_states) in enumerate(PAGES[name]):
-        figure = figures.nth(n)
-        frames = json.loads(figure.get_attribute("data-frames"))
+def test_each_explorer_moves_and_shows_what_it_draws(name, crawl, site, style):
+    # the crawl (conftest.py) moved each explorer: slider to its end by keyboard, one step
+    # back, dragged halfway with the mouse, each of the text's settings picked
+    moved = crawl[name]["explorers"]
+    assert "error" not in moved, f"moving the explorers of {name}: {moved.get('error')}"
+    assert len(moved["figures"]) == len(PAGES[name])
+    for found, (recipe, text_states) in zip(moved["figures"], PAGES[name], strict=True):
+        frames = found["frames"]
         explorer = frames_module.rebuild(recipe)
         expected, start = frames_module.frame_states(explorer, text_states)
-        caption = figure.locator("figcaption").inner_text()
+        caption = found["caption"]
         for control in explorer.controls.values():      # each, with its range at the start
             while isinstance(control, list):
                 control = control[0]
             assert control.description in caption and "Interactive in JupyterLab" in caption
             if hasattr(control, "max"):
                 assert f"{control.min:g} to {control.max:g}" in caption
-        assert len(frames) == len(expected) and _check(figure, site, explorer, frames,
+        assert len(frames) == len(expected) and _check(found["start"], site, explorer, frames,
                                                        expected) == start
-        slider = figure.locator("input[type=range]")
-        assert slider.evaluate("s => s.labels[0].textContent.trim()")      # labelled
-        slider.focus()
-        page.keyboard.press("End")
-        last = _check(figure, site, explorer, frames, expected)
-        page.keyboard.press("ArrowLeft")
-        assert _check(figure, site, explorer, frames, expected) == last - 1
-        box = slider.bounding_box()
-        y = box["y"] + box["height"] / 2
-        page.mouse.move(box["x"] + 2, y)
-        page.mouse.down()
-        page.mouse.move(box["x"] + box["width"] / 2, y, steps=4)        # dragged halfway
-        page.mouse.up()
-        assert 0 < _check(figure, site, explorer, frames, expected) < last
-        for k in range(last + 1, len(frames)):                         # the text's settings
-            figure.locator("select").select_option(str(k))
-            assert _check(figure, site, explorer, frames, expected) == k
-    assert page.console_errors == []
+        assert found["slider_label"]                                      # labelled
+        last = _check(found["end"], site, explorer, frames, expected)
+        assert _check(found["one_back"], site, explorer, frames, expected) == last - 1
+        assert 0 < _check(found["dragged_halfway"], site, explorer, frames, expected) < last
+        picked = [int(value) for value, _ in found["picked"]]
+        assert picked == list(range(last + 1, len(frames))), picked    # the text's settings
+        for value, shown in found["picked"]:
+            assert _check(shown, site, explorer, frames, expected) == int(value)
+    assert moved["console_errors"] == []
 
 
 @pytest.mark.parametrize("name", LIVE)

@@ -1,13 +1,14 @@
 """The website at a laptop's width (1280 px) and a phone's (390 px): nothing hidden sideways,
 figures at their drawn size, one menu that opens, one search field, one previous/next bar;
 the reader's dark setting followed; printed code wrapped. Measured on every page by the crawl
-(conftest.py); screenshots in build/screenshots/site/.
+(conftest.py), which also uses the menu of one page (CHROME_PAGE) at both widths and prints
+it; screenshots in build/screenshots/site/.
 """
 import re
 
 import pytest
 
-from support.site import FRAMES, NOTEBOOK_PAGES, PAGES, SCREENSHOTS
+from support.site import CHROME_PAGE, FRAMES, NOTEBOOK_PAGES, PAGES, SCREENSHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -48,53 +49,34 @@ def test_figures_are_shown_at_their_drawn_size_and_open_full_size(crawl, name):
             assert fig["link"] == fig["src"], f"{fig['src']} does not open full size: {fig}"
 
 
-def _open_page(new_page, server, width, name="02-sliding-window-feature-maps.html"):
-    page = new_page()
-    page.set_viewport_size({"width": width, "height": 844 if width < 500 else 900})
-    page.goto(server + name, wait_until="networkidle")
-    return page
+def _found(crawl, what, width):
+    """What the crawl found on CHROME_PAGE at this width: its "chrome", or its "menu" used."""
+    found = crawl[CHROME_PAGE][what][width]
+    assert "error" not in found, f"{CHROME_PAGE}, {what} at {width} px: {found.get('error')}"
+    return found
 
 
-def _visible(page, selector):
-    return page.eval_on_selector_all(selector, """els => els.filter(e => {
-        const r = e.getBoundingClientRect();
-        return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
-    }).length""")
+def test_the_menu_opens_the_contents_on_a_phone(crawl):
+    menu = _found(crawl, "menu", 390)
+    assert menu["contents_links_closed"] == 0              # the contents start closed
+    assert menu["menu_buttons"] == 1, "one menu button"
+    assert menu["contents_links_open"] >= len(NOTEBOOK_PAGES)     # (screenshot: menu-open-390)
+    assert not menu["console_errors"], menu["console_errors"]
 
 
-def test_the_menu_opens_the_contents_on_a_phone(new_page, server):
-    page = _open_page(new_page, server, 390)
-    assert _visible(page, "nav.bd-links a") == 0          # the contents start closed
-    buttons = page.locator("button.primary-toggle")
-    assert buttons.count() == 1, "one menu button"
-    buttons.click()
-    page.wait_for_selector("dialog#pst-primary-sidebar-modal[open] nav.bd-links a",
-                           state="visible", timeout=5_000)
-    assert _visible(page, "nav.bd-links a") >= len(NOTEBOOK_PAGES)
-    page.screenshot(path=str(SCREENSHOTS / "menu-open-390.png"))
-    page.keyboard.press("Escape")
-    page.wait_for_selector("dialog#pst-primary-sidebar-modal[open]", state="detached")
-    assert not page.console_errors, page.console_errors
-
-
-def test_the_menu_hides_and_shows_the_contents_at_1280_px(new_page, server):
-    page = _open_page(new_page, server, 1280)
-    sidebar = page.locator("#pst-primary-sidebar")
-    assert sidebar.is_visible()
-    page.locator("button.primary-toggle").click()
-    sidebar.wait_for(state="hidden")
-    page.locator("button.primary-toggle").click()
-    sidebar.wait_for(state="visible")
-    assert not page.console_errors, page.console_errors
+def test_the_menu_hides_and_shows_the_contents_at_1280_px(crawl):
+    menu = _found(crawl, "menu", 1280)             # hidden, then shown again, by the menu button
+    assert menu["sidebar_at_start"]
+    assert not menu["console_errors"], menu["console_errors"]
 
 
 @pytest.mark.parametrize("width", [1280, 390])
-def test_one_search_field_and_one_previous_next_bar(new_page, server, width):
-    page = _open_page(new_page, server, width)
-    assert _visible(page, ".search-button__button") == 1, "one way to search"
-    assert page.locator(".prev-next-area").count() == 1
+def test_one_search_field_and_one_previous_next_bar(crawl, width):
+    chrome = _found(crawl, "chrome", width)
+    assert chrome["search_fields"] == 1, "one way to search"
+    assert chrome["prev_next_bars"] == 1
     # the notebooks' own generated "< prev | Contents | next >" lines are not on the site
-    assert "| Contents |" not in page.inner_text(".bd-article")
+    assert not chrome["own_navigation"]
 
 
 def test_the_site_follows_the_readers_dark_setting(new_page, server):
@@ -110,10 +92,7 @@ def test_the_site_follows_the_readers_dark_setting(new_page, server):
     page.screenshot(path=str(SCREENSHOTS / "dark-1280.png"))
 
 
-def test_printed_code_wraps(new_page, server):
-    page = _open_page(new_page, server, 1280)
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": 600, "height": 900})
-    wide = page.eval_on_selector_all(
-        ".bd-article pre", "els => els.filter(e => e.scrollWidth > e.clientWidth + 1).length")
+def test_printed_code_wraps(crawl):
+    wide = crawl[CHROME_PAGE]["printed_wide_code"]
+    assert not isinstance(wide, dict), f"{CHROME_PAGE} printed: {wide}"
     assert wide == 0, f"{wide} code blocks run off the printed page"

@@ -1,5 +1,6 @@
 """What the website tests (tests/site) share: the pages to crawl, where screenshots go, the
 figures of a notebook, axe-core, and whether the builder and the browser are here to test with."""
+import functools
 import subprocess
 
 from project_paths import BUILD, NOTEBOOKS
@@ -9,6 +10,8 @@ from support.venvs import site_python
 SCREENSHOTS = BUILD / "screenshots" / "site"
 NOTEBOOK_PAGES = [nb.stem + ".html" for nb in sorted(NOTEBOOKS.glob("*.ipynb"))]
 PAGES = NOTEBOOK_PAGES + ["search.html"]
+# the page whose chrome (menu, search field, previous/next bar, print) the crawl uses and measures
+CHROME_PAGE = "02-sliding-window-feature-maps.html"
 IMAGE_TYPES = ("image/png", "image/jpeg", "image/svg+xml", "image/gif")
 # axe-core, the accessibility checker, fetched from npm by the Makefile
 AXE = BUILD / "axe.min.js"
@@ -16,9 +19,14 @@ AXE = BUILD / "axe.min.js"
 PAGE_BYTES, SITE_BYTES, FRAMES = 1_200_000, 10_000_000, "/_explorers/"   # explorer frames
 
 
+@functools.cache
 def builder_unavailable():
-    """Why the website cannot be built here (the ``site`` extra is missing), or None."""
-    check = [site_python(), "-c", "import myst_nb, sphinx, nbgrader, sphinx_copybutton"]
+    """Why the website cannot be built here (the ``site`` extra is missing), or None. Asked
+    once per run, of the builder's interpreter, which finds the packages without importing
+    them (importing nbgrader and Sphinx takes seconds)."""
+    packages = ("myst_nb", "sphinx", "nbgrader", "sphinx_copybutton")
+    check = [site_python(), "-c", "import importlib.util, sys; sys.exit(any("
+             f"importlib.util.find_spec(p) is None for p in {packages!r}))"]
     if subprocess.run(check, capture_output=True).returncode != 0:
         return ("the site builder (the `site` extra: sphinx, myst-nb, ...) is missing "
                 "(make book installs it); the website tests did NOT run")
