@@ -1,7 +1,7 @@
 """Kernels forked from a warm process (tools/kernel_forks.py) behave as ordinary kernels:
 each is its own process, in the folder and environment jupyter_client gave it, with its own
-random seeds and ipywidgets' comm target; an interrupt reaches it, a killed kernel is gone, and without the server the
-same kernel spec starts an ordinary kernel."""
+random seeds and ipywidgets' comm target; an interrupt reaches it, a killed kernel is gone,
+and without the server the same kernel spec starts an ordinary kernel."""
 import os
 import sys
 import time
