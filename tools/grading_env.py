@@ -16,6 +16,7 @@ import hashlib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import sysconfig
@@ -117,6 +118,9 @@ def kernel_server(share, name=KERNEL, env=CLEAN_ENV):
     """While in the block, kernels of the spec ``name`` under ``share`` (fork_kernel_spec)
     are forks of one process that has imported their modules, run in ``env`` and the spec's
     environment; outside it they start the ordinary way, only slower."""
+    if not hasattr(os, "fork") or not hasattr(socket, "send_fds"):   # (Windows): no server
+        yield None
+        return
     spec = json.loads((Path(share) / "kernels" / name / "kernel.json").read_text())
     python, script, sock = spec["argv"][:2] + [fork_socket(Path(share) / "kernels" / name)]
     sock.unlink(missing_ok=True)

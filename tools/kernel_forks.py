@@ -124,10 +124,10 @@ def _kill(pid):
 def kernel(path, argv):
     """The kernel spec's command: a kernel forked by the server at ``path``, or a plain one.
     ``argv``: ipykernel's arguments (``-f connection_file``, options)."""
-    client = socket.socket(socket.AF_UNIX)
     try:
+        client = socket.socket(socket.AF_UNIX)
         client.connect(path)
-    except OSError:                                  # no server: an ordinary kernel
+    except (OSError, AttributeError):      # no server, or no unix sockets: an ordinary kernel
         os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
     request = dict(argv=argv, cwd=os.getcwd(), env=dict(os.environ))
     socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
