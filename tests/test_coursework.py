@@ -7,6 +7,7 @@ tests/test_wrong_answers.py (three files, so the slow ones run on both cores).
 Covers every notebook in notebooks/ that has nbgrader exercises, including ones added later.
 """
 import re
+import zipfile
 
 import nbformat
 import numpy as np
@@ -233,3 +234,21 @@ def test_the_runtime_guard_leaves_a_students_own_namesake_alone():
     ns["answer"].__module__ = ns["correlate1d"].__module__ = "__main__"
     exec("got = without('correlate1d')(answer)(1, 2)", ns)
     assert ns["got"] == "mine"
+
+
+def test_a_wheel_built_from_another_helpers_is_named_before_grading(tmp_path):
+    """make autograde refuses a release wheel whose helpers/ differ from the repository's (its
+    skeletons come from the notebooks here and would run with other code)."""
+    root = tmp_path / "repo"
+    (root / "helpers").mkdir(parents=True)
+    (root / "helpers" / "__init__.py").write_text("")
+    (root / "helpers" / "conv.py").write_text("def f():\n    return 1\n")
+    wheel = tmp_path / "h-0.1-py3-none-any.whl"
+    with zipfile.ZipFile(wheel, "w") as archive:
+        archive.writestr("helpers/__init__.py", "")
+        archive.writestr("helpers/conv.py", "def f():\n    return 1\n")
+        archive.writestr("h-0.1.dist-info/METADATA", "Name: h\n")
+    assert grading.stale_modules(wheel, root) == []
+    (root / "helpers" / "conv.py").write_text("def f():\n    return 2\n")
+    (root / "helpers" / "new.py").write_text("")
+    assert grading.stale_modules(wheel, root) == ["helpers/conv.py", "helpers/new.py"]

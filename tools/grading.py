@@ -29,6 +29,7 @@ import json
 import os
 import shutil
 import sys
+import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
@@ -37,7 +38,7 @@ import nbformat
 import answer_rules
 import grade_cells
 from grading_env import KERNEL, grading_kernel, kernel_server
-from project_paths import BUILD
+from project_paths import BUILD, ROOT
 
 GRADING = BUILD / "grading"
 SLOW_FIRST = ("08", "09", "03", "05", "04", "02", "01", "06", "07")  # measured, longest first
@@ -291,12 +292,31 @@ def cell_grades(grading, names):
     return {s: {n: per[n] for n in names if n in per} for s, per in out.items()}
 
 
+def stale_modules(wheel, root=ROOT):
+    """The modules of helpers/ that differ between ``wheel`` and the folder ``root``, or are
+    in only one of them: the grading skeletons come from the notebooks here, and they must
+    run with the helpers they were written for."""
+    with zipfile.ZipFile(wheel) as archive:
+        inside = {n: archive.read(n) for n in archive.namelist()
+                  if n.startswith("helpers/") and n.endswith(".py")}
+    here = {p.relative_to(root).as_posix(): p.read_bytes()
+            for p in (Path(root) / "helpers").rglob("*.py")}
+    return sorted(n for n in inside.keys() | here.keys() if inside.get(n) != here.get(n))
+
+
 def report_class(args, instructor_paths):
     """``coursework.py autograde``: grade the class, print its table and problems (stderr);
     return 1 if a notebook was missing or misnamed."""
     grading, release_dir = Path(args.grading).resolve(), Path(args.release).resolve()
-    if not list(release_dir.glob("*.whl")):
+    wheels = sorted(release_dir.glob("*.whl"))
+    if not wheels:
         raise SystemExit(f"{release_dir} holds no helpers wheel: run `make student` first")
+    stale = stale_modules(wheels[-1])
+    if stale:
+        raise SystemExit(f"{wheels[-1].name} was built from another helpers/ than this one "
+                         f"({', '.join(stale[:4])}{', ...' if len(stale) > 4 else ''}): run "
+                         f"`make student` again, so the notebooks graded and the helpers they "
+                         f"run with agree")
     scores, problems = grade_class(Path(args.submissions), instructor_paths, release_dir,
                                    grading=grading, jobs=args.jobs)
     print(f"{'student':24} {'auto points':>12} {'written (by hand)':>18}")
