@@ -50,6 +50,9 @@ def test_a_forked_kernel_is_its_own_fresh_process(share, tmp_path):
                 assert value(kc, "'numpy' in __import__('sys').modules") == "True"  # warm
                 assert value(kc, "'jupyter.widget' in __import__('comm')"
                                  ".get_comm_manager().targets") == "True"    # as on import
+                app = "__import__('ipykernel.kernelapp').kernelapp.IPKernelApp.instance()"
+                assert value(kc, f"{app}.parent_handle") == value(
+                    kc, "int(__import__('os').environ['JPY_PARENT_PID'])")     # watched
                 assert value(kc, "[n for n in dir() if not n.startswith('_')]") == (
                     "['In', 'Out', 'exit', 'get_ipython', 'open', 'quit']")       # no name
             draws = {value(kc, "__import__('numpy').random.random()") for _, kc in kernels}

@@ -89,11 +89,12 @@ def start_kernel(client, others):
 
 
 def _run_kernel(argv):
-    """IPKernelApp.launch_instance, plus what a module imported before the kernel existed
-    would have done at import: ipywidgets registers its comm target in a running kernel."""
+    """IPKernelApp.launch_instance, plus what was decided on import, before the kernel and
+    its environment existed: the parent it watches (JPY_PARENT_PID; without it, it prints a
+    console banner) and ipywidgets' comm target, registered in a running kernel."""
     from ipykernel.kernelapp import IPKernelApp
     try:
-        app = IPKernelApp.instance()
+        app = IPKernelApp.instance(parent_handle=int(os.environ.get("JPY_PARENT_PID") or 0))
         app.initialize(argv)
         if "ipywidgets" in sys.modules:
             sys.modules["ipywidgets"]._handle_ipython()
