@@ -36,6 +36,7 @@ KERNEL_START = ("__import__('sys').stderr = __import__('sys').stdout; "
                 "get_ipython().display_formatter.formatters.items() if k.startswith('image/') "
                 "or k == 'application/pdf']")
 CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}
+FORKS = Path(__file__).with_name("kernel_forks.py")     # copied beside each forking kernel spec
 
 
 def run(*cmd, **kw):
@@ -83,8 +84,6 @@ def grading_kernel(wheel, where):
                             "Python 3 (grading: helpers from the release wheel)")
 
 
-FORKS = Path(__file__).with_name("kernel_forks.py")
-
 
 def fork_kernel_spec(share, name, python, display_name, grading=True):
     """Write the kernel spec ``name`` under ``share``/kernels: a kernel of ``python``, forked
@@ -97,12 +96,13 @@ def fork_kernel_spec(share, name, python, display_name, grading=True):
     shutil.copy(FORKS, spec / FORKS.name)
     argv = [str(python), str(spec / FORKS.name), "kernel", str(fork_socket(spec)),
             "-f", "{connection_file}"]
-    env = {"MPLBACKEND": "module://matplotlib_inline.backend_inline"}
-    if grading:               # notebooks are graded side by side: one BLAS thread each (idle
-        env = {"MPLBACKEND": "agg", "OPENBLAS_NUM_THREADS": "1"}   # OpenBLAS threads spin)
+    # Graded notebooks run side by side: one BLAS thread each (idle OpenBLAS threads spin).
+    env = {"MPLBACKEND": "agg", "OPENBLAS_NUM_THREADS": "1"} if grading else {
+        "MPLBACKEND": "module://matplotlib_inline.backend_inline"}
+    if grading:
+        argv.append(f"--IPKernelApp.exec_lines={KERNEL_START}")
     (spec / "kernel.json").write_text(json.dumps(dict(
-        argv=argv + [f"--IPKernelApp.exec_lines={KERNEL_START}"] * grading, env=env,
-        display_name=display_name, language="python")))
+        argv=argv, env=env, display_name=display_name, language="python")))
     return Path(share)
 
 
@@ -122,7 +122,8 @@ def kernel_server(share, name=KERNEL, env=CLEAN_ENV):
         yield None
         return
     spec = json.loads((Path(share) / "kernels" / name / "kernel.json").read_text())
-    python, script, sock = spec["argv"][:2] + [fork_socket(Path(share) / "kernels" / name)]
+    python, script, _, sock = spec["argv"][:4]          # (fork_kernel_spec's argv)
+    sock = Path(sock)
     sock.unlink(missing_ok=True)
     quiet = {"PYDEVD_DISABLE_FILE_VALIDATION": "1"}     # (debugpy: a warning on import)
     server = subprocess.Popen([python, script, "serve", str(sock)],

@@ -132,24 +132,20 @@ def kernel(path, argv):
         os.execv(sys.executable, [sys.executable, "-m", "ipykernel_launcher", *argv])
     request = dict(argv=argv, cwd=os.getcwd(), env=dict(os.environ))
     socket.send_fds(client, [json.dumps(request).encode()], [0, 1, 2])
-    (pid,) = EXIT.unpack(_read(client))
+    pid = _read(client)
+    if pid is None:
+        sys.exit("the kernel server closed the connection")
     for signum in (signal.SIGINT, signal.SIGTERM):
         signal.signal(signum, lambda signum, _: os.kill(pid, signum))
-    data = _read(client)
-    sys.exit(EXIT.unpack(data)[0] if data else 1)
+    code = _read(client)
+    sys.exit(1 if code is None else code)
 
 
 def _read(sock):
-    data = b""
-    while len(data) < EXIT.size:
-        try:
-            part = sock.recv(EXIT.size - len(data))
-        except InterruptedError:
-            continue
-        if not part:
-            break
-        data += part
-    return data
+    """The next number the server sends, or None if it closed the connection first (a
+    signal does not cut the wait short: PEP 475)."""
+    data = sock.recv(EXIT.size, socket.MSG_WAITALL)
+    return EXIT.unpack(data)[0] if len(data) == EXIT.size else None
 
 
 if __name__ == "__main__":
